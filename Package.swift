@@ -1,0 +1,79 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The targets are the architecture (see DESIGN.md): a target can only use what it declares here.
+let package = Package(
+    name: "git-sync-work-items",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "git-sync-work-items", targets: ["git-sync-work-items"]),
+        .executable(name: "tracker-simulator", targets: ["tracker-simulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "WorkItems", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "GitStore", dependencies: ["CLibGit2"]),
+        .target(
+            name: "Trackers",
+            dependencies: [
+                "WorkItems",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
+        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
+        .target(name: "SyncEngine", dependencies: ["WorkItems", "GitStore", "Trackers"]),
+        .executableTarget(
+            name: "git-sync-work-items",
+            dependencies: [
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TrackerSimulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "tracker-simulator",
+            dependencies: [
+                "TrackerSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
+        .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
+        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "TrackerSimulator"]),
+        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"]),
+        .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

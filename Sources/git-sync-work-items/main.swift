@@ -1,0 +1,1 @@
+print("git-sync-work-items: not yet built")

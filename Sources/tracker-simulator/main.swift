@@ -1,0 +1,1 @@
+print("tracker-simulator: not yet built")
