@@ -1,1 +1,9 @@
 #include <git2.h>
+#include <git2/sys/repository.h>
+
+/* git_libgit2_opts is C-variadic, which Swift cannot call: one fixed-signature wrapper per option we use. */
+
+/* Points one config level (global, XDG, system) at `path`; NULL restores libgit2's default from the environment. */
+static inline int gsw_set_config_search_path(git_config_level_t level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, (int)level, path);
+}

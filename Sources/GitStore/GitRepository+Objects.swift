@@ -1,0 +1,113 @@
+import CLibGit2
+
+extension GitRepository {
+    /// Every regular file (mode 100644 or 100755) below `folder` in HEAD's tree, recursively, with its contents, in
+    /// tree order. One walk of the subtree; contents come straight from the object database, bypassing the object
+    /// cache. A folder missing from HEAD gives []. Symlinks and submodules are not files and are left out.
+    public func headFiles(under folder: String) throws(GitError) -> [TreeFile] {
+        let prefix = RepositoryPath.folderPrefix(folder)
+        let tree = try headTree()
+        defer { git_tree_free(tree) }
+        guard let subtree = try lookUpSubtree(of: tree, at: String(prefix.dropLast())) else { return [] }
+        defer { if subtree != tree { git_tree_free(subtree) } }
+
+        let collector = TreeWalkCollector()
+        let walked = git_tree_walk(subtree, GIT_TREEWALK_PRE, collectRegularFile, Unmanaged.passUnretained(collector).toOpaque())
+        try check(walked, "cannot walk HEAD's tree at '\(folder)'")
+
+        let database = try objectDatabase()
+        defer { git_odb_free(database) }
+        var files: [TreeFile] = []
+        files.reserveCapacity(collector.entries.count)
+        for var entry in collector.entries {
+            guard let contents = readObject(database, &entry.id, type: GIT_OBJECT_BLOB) else {
+                throw GitError(.libgit2, "cannot read the blob of '\(prefix + entry.path)': the object is missing")
+            }
+            files.append(TreeFile(path: prefix + entry.path, blobID: hexString(&entry.id), contents: contents))
+        }
+        return files
+    }
+
+    /// The contents of a blob by its full hex id; nil when the id is malformed or the blob is missing.
+    public func blob(_ id: String) -> [UInt8]? {
+        guard var oid = parseObjectID(id), let database = try? objectDatabase() else { return nil }
+        defer { git_odb_free(database) }
+        return readObject(database, &oid, type: GIT_OBJECT_BLOB)
+    }
+
+    /// The id git would give these bytes as a blob (`git hash-object --no-filters`), without writing anything.
+    public func hashBlob(_ contents: [UInt8]) -> String {
+        var oid = git_oid()
+        _ = contents.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        return hexString(&oid)
+    }
+
+    /// The tree at `path` below `root` (`root` itself for ""), nil when there is no tree there. Caller frees a
+    /// result different from `root`.
+    private func lookUpSubtree(of root: OpaquePointer, at path: String) throws(GitError) -> OpaquePointer? {
+        if path.isEmpty { return root }
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, root, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try check(found, "cannot look up '\(path)' in HEAD")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+        var subtree: OpaquePointer?
+        try check(git_tree_lookup(&subtree, raw, git_tree_entry_id(entry)), "cannot read the tree '\(path)'")
+        return subtree
+    }
+
+    /// The repository's object database. Caller frees.
+    func objectDatabase() throws(GitError) -> OpaquePointer {
+        var database: OpaquePointer?
+        try check(git_repository_odb(&database, raw), "cannot open the object database")
+        guard let database else { throw GitError(.libgit2, "cannot open the object database") }
+        return database
+    }
+
+    private func readObject(_ database: OpaquePointer, _ oid: inout git_oid, type: git_object_t) -> [UInt8]? {
+        var object: OpaquePointer?
+        guard git_odb_read(&object, database, &oid) == 0, let object else { return nil }
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == type else { return nil }
+        let size = git_odb_object_size(object)
+        guard size > 0, let data = git_odb_object_data(object) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: size))
+    }
+}
+
+/// State for the C tree-walk callback, which can capture nothing and receives this through its payload pointer.
+private final class TreeWalkCollector {
+    var entries: [(path: String, id: git_oid)] = []
+}
+
+private let collectRegularFile: git_treewalk_cb = { root, entry, payload in
+    guard let root, let entry, let payload else { return 0 }
+    let mode = git_tree_entry_filemode(entry).rawValue
+    guard mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue else { return 0 }
+    let collector = Unmanaged<TreeWalkCollector>.fromOpaque(payload).takeUnretainedValue()
+    let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
+    collector.entries.append((path, git_tree_entry_id(entry).pointee))
+    return 0
+}
+
+/// Repository-relative paths as this module accepts them: '/' separators, no leading or trailing slash.
+enum RepositoryPath {
+    /// `meta/work` → `meta/work/`; "" or "." (the whole tree) → "".
+    static func folderPrefix(_ folder: String) -> String {
+        let components = folder.split(separator: "/").filter { $0 != "." }
+        return components.isEmpty ? "" : components.joined(separator: "/") + "/"
+    }
+
+    /// Nil when the path is fine, else why not: a file path to write must stay inside the working tree and out of
+    /// `.git`.
+    static func problem(with path: String) -> String? {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.isEmpty || path.contains("\0") { return "is empty or contains NUL" }
+        if components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            return "is not a plain repository-relative path"
+        }
+        if components.contains(where: { $0.lowercased() == ".git" }) { return "is inside .git" }
+        return nil
+    }
+}

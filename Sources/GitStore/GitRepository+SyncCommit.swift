@@ -1,0 +1,255 @@
+import CLibGit2
+import Foundation
+
+extension GitRepository {
+    /// Commits exactly `paths` as they are in the working tree (a missing file is a deletion) on top of HEAD, and
+    /// nothing else: the tree is HEAD's tree plus these changes, never the index, so whatever else the user staged
+    /// stays staged and out of the commit. Returns nil and changes nothing when the tree would equal HEAD's.
+    ///
+    /// The commit goes on the current branch, or moves a detached HEAD like `git commit` does. Its reflog message
+    /// is `sync-work-items: <first line of message>`. Afterwards only these paths' index entries are set to the
+    /// committed blobs, so `git status` is clean for them. Author and committer are resolved before anything is
+    /// written. Refuses while a rebase, merge, cherry-pick, revert, bisect or am is in progress. Runs no hooks and
+    /// signs nothing.
+    public func commitSync(paths: [String], message: String) throws(GitError) -> SyncCommit? {
+        if let operation = RepositoryOperation(state: git_repository_state(raw)) { throw operation.error }
+        let requested = Array(Set(paths)).sorted()
+        for path in requested {
+            if let problem = RepositoryPath.problem(with: path) {
+                throw GitError(.libgit2, "cannot commit '\(path)': the path \(problem)")
+            }
+        }
+        let subject = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
+        }
+
+        let author = try makeSignature(try authorIdentity(), role: .author)
+        defer { git_signature_free(author) }
+        let committer = try makeSignature(try committerIdentity(), role: .committer)
+        defer { git_signature_free(committer) }
+
+        let headReference = try headReference()
+        defer { git_reference_free(headReference) }
+        let referenceName =
+            git_repository_head_detached(raw) == 1 ? "HEAD" : String(cString: git_reference_name(headReference))
+        let parent = try headCommit()
+        defer { git_commit_free(parent) }
+        var parentID = git_commit_id(parent).pointee
+        let parentTree = try headTree()
+        defer { git_tree_free(parentTree) }
+
+        let index = try freshIndex()
+        defer { git_index_free(index) }
+        try refuseWhenIndexLocked(index)
+
+        let changes = try requested.map { path throws(GitError) in try snapshot(path, in: parentTree) }
+        let treeChanges = changes.filter(\.changesTree)
+        if treeChanges.isEmpty { return nil }
+        var treeID = try updatedTree(parentTree, with: treeChanges)
+        if git_oid_equal(&treeID, git_tree_id(parentTree)) == 1 { return nil }
+
+        var commitID = try createCommit(
+            tree: &treeID, parent: parent, author: author, committer: committer, message: message)
+        var updated: OpaquePointer?
+        let moved = git_reference_create_matching(
+            &updated, raw, referenceName, &commitID, 1, &parentID, "sync-work-items: \(subject)")
+        git_reference_free(updated)
+        if moved == GIT_EMODIFIED.rawValue {
+            throw GitError(.libgit2, "HEAD moved while the sync commit was being made: run the sync again")
+        }
+        try check(moved, "cannot move \(referenceName) to the sync commit")
+
+        let commit = hexString(&commitID)
+        try updateIndex(index, with: changes, afterCommit: commit)
+        return SyncCommit(id: commit, paths: treeChanges.map(\.path))
+    }
+
+    /// The repository's index, re-read from disk. Caller frees.
+    private func freshIndex() throws(GitError) -> OpaquePointer {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, raw), "cannot open the index")
+        guard let index else { throw GitError(.libgit2, "cannot open the index") }
+        let read = git_index_read(index, 1)
+        if read < 0 {
+            git_index_free(index)
+            throw GitError.libgit2(read, "cannot read the index")
+        }
+        return index
+    }
+
+    /// Checked before committing, because the index is written after the commit and must not fail then.
+    private func refuseWhenIndexLocked(_ index: OpaquePointer) throws(GitError) {
+        guard let indexPath = git_index_path(index) else { return }
+        let lockPath = String(cString: indexPath) + ".lock"
+        if FileManager.default.fileExists(atPath: lockPath) {
+            throw GitError(
+                .lockHeld,
+                "another git process is using the index (\(lockPath) exists): wait for it, or remove that file if no git command is running")
+        }
+    }
+
+    /// Reads one requested path from the working tree (writing its blob) and pairs it with HEAD's entry.
+    private func snapshot(_ path: String, in parentTree: OpaquePointer) throws(GitError) -> PathChange {
+        let before = try TreeEntryState(at: path, in: parentTree)
+        guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
+            return PathChange(path: path, before: before, after: nil, stat: nil)
+        }
+        var blobID = git_oid()
+        // Applies the repository's filters (.gitattributes eol, core.autocrlf) exactly as `git add` would.
+        try check(git_blob_create_from_workdir(&blobID, raw, path), "cannot store '\(path)' in the object database")
+        let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: configBool("core.filemode") ?? true)
+        return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
+    }
+
+    private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange]) throws(GitError) -> git_oid {
+        let paths = CStringArray(changes.map(\.path))
+        var treeID = git_oid()
+        try paths.withStrArray { strings throws(GitError) in
+            var updates = changes.enumerated().map { position, change in
+                var update = git_tree_update()
+                update.path = UnsafePointer(strings.strings[position])
+                if let after = change.after {
+                    update.action = GIT_TREE_UPDATE_UPSERT
+                    update.id = after.id
+                    update.filemode = after.mode
+                } else {
+                    update.action = GIT_TREE_UPDATE_REMOVE
+                }
+                return update
+            }
+            try check(
+                git_tree_create_updated(&treeID, raw, parentTree, updates.count, &updates),
+                "cannot build the sync commit's tree")
+        }
+        return treeID
+    }
+
+    private func createCommit(
+        tree treeID: inout git_oid, parent: OpaquePointer, author: UnsafeMutablePointer<git_signature>,
+        committer: UnsafeMutablePointer<git_signature>, message: String
+    ) throws(GitError) -> git_oid {
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, raw, &treeID), "cannot read the sync commit's tree")
+        defer { git_tree_free(tree) }
+        var parents: [OpaquePointer?] = [parent]
+        var commitID = git_oid()
+        let fullMessage = message.hasSuffix("\n") ? message : message + "\n"
+        try check(
+            git_commit_create(&commitID, raw, nil, author, committer, nil, fullMessage, tree, 1, &parents),
+            "cannot create the sync commit")
+        return commitID
+    }
+
+    /// Points only the synced paths' index entries at what was committed, keeping every other staged entry.
+    private func updateIndex(_ index: OpaquePointer, with changes: [PathChange], afterCommit commit: String)
+        throws(GitError)
+    {
+        let advice = "the sync commit \(commit.prefix(12)) was made but the index was not updated"
+            + " (run git reset -q -- <the synced files> to refresh it)"
+        try check(git_index_read(index, 0), advice)
+        for change in changes {
+            _ = git_index_conflict_remove(index, change.path)
+            if let after = change.after, let stat = change.stat {
+                let added = change.path.withCString { path in
+                    var entry = stat.indexEntry(id: after.id, mode: after.mode)
+                    entry.path = path
+                    return git_index_add(index, &entry)
+                }
+                try check(added, advice)
+            } else {
+                let removed = git_index_remove_bypath(index, change.path)
+                if removed != GIT_ENOTFOUND.rawValue { try check(removed, advice) }
+            }
+        }
+        try check(git_index_write(index), advice)
+    }
+}
+
+/// A path's entry in a tree: blob id and file mode.
+struct TreeEntryState: Equatable {
+    var id: git_oid
+    var mode: git_filemode_t
+
+    init(id: git_oid, mode: git_filemode_t) {
+        self.id = id
+        self.mode = mode
+    }
+
+    /// HEAD's blob or symlink at `path`; nil when there is none (a folder there counts as none).
+    init?(at path: String, in tree: OpaquePointer) throws(GitError) {
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try check(found, "cannot look up '\(path)' in HEAD")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        self.init(id: git_tree_entry_id(entry).pointee, mode: git_tree_entry_filemode(entry))
+    }
+
+    static func == (lhs: TreeEntryState, rhs: TreeEntryState) -> Bool {
+        var left = lhs.id
+        var right = rhs.id
+        return lhs.mode == rhs.mode && git_oid_equal(&left, &right) == 1
+    }
+}
+
+/// One requested path: HEAD's entry before, the working tree's after (nil: deleted), and the stat data that
+/// goes into its index entry.
+struct PathChange {
+    let path: String
+    let before: TreeEntryState?
+    let after: TreeEntryState?
+    let stat: WorkingFile?
+
+    var changesTree: Bool { before != after }
+}
+
+/// `lstat` of a working-tree file, taken before its contents are read so that the index's stat data is never newer
+/// than the blob it describes (git then re-checks a racy entry instead of trusting it).
+struct WorkingFile {
+    let info: stat
+
+    /// nil when the file does not exist (a deletion).
+    static func status(_ absolutePath: String, path: String) throws(GitError) -> WorkingFile? {
+        var info = stat()
+        if lstat(absolutePath, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw GitError(.libgit2, "cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        let kind = info.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFLNK else {
+            throw GitError(.libgit2, "cannot commit '\(path)': it is not a regular file")
+        }
+        return WorkingFile(info: info)
+    }
+
+    func fileMode(keepingExecutableBitFrom before: TreeEntryState?, trustFileMode: Bool) -> git_filemode_t {
+        if info.st_mode & S_IFMT == S_IFLNK { return GIT_FILEMODE_LINK }
+        if !trustFileMode, let before, before.mode == GIT_FILEMODE_BLOB_EXECUTABLE { return before.mode }
+        if trustFileMode, info.st_mode & S_IXUSR != 0 { return GIT_FILEMODE_BLOB_EXECUTABLE }
+        return GIT_FILEMODE_BLOB
+    }
+
+    /// An index entry like `git add` writes; the caller sets `path`.
+    func indexEntry(id: git_oid, mode: git_filemode_t) -> git_index_entry {
+        var entry = git_index_entry()
+        #if canImport(Darwin)
+            let (changed, modified) = (info.st_ctimespec, info.st_mtimespec)
+        #else
+            let (changed, modified) = (info.st_ctim, info.st_mtim)
+        #endif
+        entry.ctime = git_index_time(
+            seconds: Int32(truncatingIfNeeded: changed.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: changed.tv_nsec))
+        entry.mtime = git_index_time(
+            seconds: Int32(truncatingIfNeeded: modified.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: modified.tv_nsec))
+        entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
+        entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
+        entry.mode = mode.rawValue
+        entry.uid = UInt32(truncatingIfNeeded: info.st_uid)
+        entry.gid = UInt32(truncatingIfNeeded: info.st_gid)
+        entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
+        entry.id = id
+        return entry
+    }
+}
