@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# make bench: speed and memory against the simulator with 50 ms latency, for 1,000 and 10,000 items.
+# Prints: first full pull (s), no-op sync (s, requests), 10 remote + 10 local changes (s, requests), peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="$(swift build -c release --show-bin-path)"
+SYNC="$BIN/git-sync-work-items"
+SIZES="${BENCH_SIZES:-1000 10000}"
+LATENCY="${BENCH_LATENCY_MS:-50}"
+TRACKER="${BENCH_TRACKER:-github}"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-bench.XXXXXX")"
+trap 'kill ${SIM_PID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+seconds() { python3 -c 'import sys; print(f"{float(sys.argv[1]):.2f}")' "$1"; }
+now() { date +%s.%N; }
+requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
+
+printf '%-8s %-8s %14s %14s %10s %16s %10s %12s\n' tracker items "first pull s" "no-op s" "no-op req" "10+10 changes s" "10+10 req" "peak MiB"
+for N in $SIZES; do
+    "$BIN/tracker-simulator" "$TRACKER" --port 0 --token bench-token --latency-ms "$LATENCY" \
+        --seed-issues "$N" --seed-repository acme/bench >"$WORK/sim.log" 2>&1 &
+    SIM_PID=$!
+    URL=""
+    for _ in $(seq 1 600); do
+        URL="$(sed -n 's/^listening on //p' "$WORK/sim.log" | head -n 1)"; [ -n "$URL" ] && break; sleep 0.1
+    done
+    [ -n "$URL" ] || { cat "$WORK/sim.log"; exit 1; }
+    REPO="$WORK/repo-$N"; mkdir -p "$REPO/.accelerator"; cd "$REPO"
+    git init -q -b main; git config user.name Bench; git config user.email bench@example.invalid
+    printf -- '---\nwork:\n  integration: github-issues\ngithub:\n  repo: acme/bench\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+    git add -A; git commit -q -m init
+    export ACCELERATOR_GITHUB_TOKEN=bench-token
+
+    t0=$(now)
+    /usr/bin/time -f '%M' -o "$WORK/rss" "$SYNC" --max-pulls 1000000 --max-pushes 1000000 >/dev/null || true
+    first=$(python3 -c "print($(now) - $t0)")
+    peak=$(( $(cat "$WORK/rss") / 1024 ))
+
+    clear_requests
+    t0=$(now); "$SYNC" >/dev/null; noop=$(python3 -c "print($(now) - $t0)"); noop_req=$(requests)
+
+    # 10 remote changes through the admin API, 10 local edits committed.
+    keys=$(curl -s "$URL/_simulator/items" | python3 -c 'import json,sys; print("\n".join(i["key"] for i in json.load(sys.stdin)[:10]))')
+    for key in $keys; do
+        enc=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$key")
+        curl -s -X PATCH "$URL/_simulator/items/$enc" -H 'content-type: application/json' -d '{"title": "Changed remotely for the benchmark"}' >/dev/null
+    done
+    for f in $(ls meta/work | tail -n 10); do sed -i 's/^priority: .*/priority: high/' "meta/work/$f"; done
+    git commit -q -am "10 local edits"
+    clear_requests
+    t0=$(now); "$SYNC" --max-pulls 1000000 >/dev/null || true; changes=$(python3 -c "print($(now) - $t0)"); changes_req=$(requests)
+
+    printf '%-8s %-8s %14s %14s %10s %16s %10s %12s\n' "$TRACKER" "$N" "$(seconds "$first")" "$(seconds "$noop")" "$noop_req" "$(seconds "$changes")" "$changes_req" "$peak"
+    kill $SIM_PID; wait $SIM_PID 2>/dev/null || true
+    cd - >/dev/null
+done
