@@ -40,7 +40,10 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
-        .target(name: "SyncEngine", dependencies: ["WorkItems", "GitStore", "Trackers"]),
+        .target(
+            name: "SyncEngine",
+            dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [

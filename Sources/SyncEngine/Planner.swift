@@ -1,0 +1,286 @@
+import Foundation
+import Trackers
+import WorkItems
+
+/// Everything the planner decides from. No I/O: the same input always gives the same plan, so `--preview` and a
+/// real sync can never disagree.
+public struct PlanInput: Sendable {
+    public var localItems: [LocalItem]
+    /// Remote items read this run (changed tracked items, discovery candidates, fetched items).
+    public var remoteItems: [RemoteItem]
+    public var baseline: Baseline
+    public var mode: SyncMode
+    /// Conflict resolutions by local id or remote key (`--resolve`).
+    public var resolutions: [String: ConflictChoice]
+    /// Never-pushed local ids to create remotely (from `--push-new` or the prompt).
+    public var acceptedCreates: Set<String>
+    /// Keys of untracked remote items that match the discovery filter.
+    public var discoveryKeys: Set<String>
+    /// Local id → remote item for creates an interrupted run sent and that were found.
+    public var foundCreates: [String: RemoteItem]
+    public var representable: @Sendable (WorkItemContent) -> WorkItemContent
+    /// Ids a new local item must not take (every file's id, readable or not).
+    public var reservedIDs: Set<String>
+    public var idPattern: IdPattern
+    public var projectCode: String?
+    public var workPath: String
+
+    public init(
+        localItems: [LocalItem], remoteItems: [RemoteItem], baseline: Baseline, mode: SyncMode,
+        resolutions: [String: ConflictChoice] = [:], acceptedCreates: Set<String> = [], discoveryKeys: Set<String> = [],
+        foundCreates: [String: RemoteItem] = [:], representable: @escaping @Sendable (WorkItemContent) -> WorkItemContent,
+        reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String
+    ) {
+        self.localItems = localItems
+        self.remoteItems = remoteItems
+        self.baseline = baseline
+        self.mode = mode
+        self.resolutions = resolutions
+        self.acceptedCreates = acceptedCreates
+        self.discoveryKeys = discoveryKeys
+        self.foundCreates = foundCreates
+        self.representable = representable
+        self.reservedIDs = reservedIDs
+        self.idPattern = idPattern
+        self.projectCode = projectCode
+        self.workPath = workPath
+    }
+}
+
+public enum Planner {
+    public enum Side: Sendable, Equatable, CaseIterable { case unchanged, changed }
+
+    /// The decision table for a tracked item (DESIGN.md: keep it as plain as accelerator's `decide`).
+    public static func decide(
+        local: Side, remote: Side, converged: Bool, mode: SyncMode, dirty: Bool, resolution: ConflictChoice?
+    ) -> (PlanAction, ReasonCode?)? {
+        let decision: (PlanAction, ReasonCode?)?
+        switch (local, remote) {
+        case (.unchanged, .unchanged):
+            return nil
+        case (.changed, .unchanged):
+            decision = mode == .pullOnly ? (.skip, .pullOnly) : (.push, nil)
+        case (.unchanged, .changed):
+            decision = mode == .pushOnly ? (.skip, .pushOnly) : (.pull, nil)
+        case (.changed, .changed):
+            if converged { return (.record, nil) }
+            switch resolution {
+            case nil: return (.conflict, .conflict)
+            case .skip: return (.skip, .resolvedSkip)
+            case .remote: decision = mode == .pushOnly ? (.skip, .pushOnly) : (.pull, .resolvedRemote)
+            case .local: decision = mode == .pullOnly ? (.skip, .pullOnly) : (.push, .resolvedLocal)
+            }
+        }
+        if dirty, let d = decision, d.0 == .push || d.0 == .pull { return (.skip, .dirty) }
+        return decision
+    }
+
+    public static func plan(_ input: PlanInput) -> Plan {
+        let links = ParentLinks(localItems: input.localItems)
+        let remoteByKey = Dictionary(input.remoteItems.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var keyOwners: [String: [String]] = [:]
+        for item in input.localItems { if let key = item.remoteKey { keyOwners[key, default: []].append(item.id) } }
+        let adoptedKeys = Set(input.foundCreates.values.map(\.key))
+
+        var planned: [PlannedItem] = []
+        var unchanged = 0
+
+        for item in input.localItems {
+            guard let key = item.remoteKey else {
+                if let p = planNeverPushed(item, input: input, links: links) { planned.append(p) }
+                continue
+            }
+            if keyOwners[key]!.count > 1 {
+                planned.append(PlannedItem(id: item.id, key: key, path: item.path, title: item.content.title,
+                    action: .skip, reason: .duplicateKey, local: item))
+                continue
+            }
+            if let p = planTracked(item, key: key, remote: remoteByKey[key], input: input, links: links) {
+                planned.append(p)
+            } else {
+                unchanged += 1
+            }
+        }
+
+        var allocator = IdAllocator(
+            pattern: input.idPattern, projectCode: input.projectCode,
+            usedIDs: Set(input.localItems.map(\.id)).union(input.baseline.items.keys).union(input.reservedIDs))
+        if input.mode != .pushOnly {
+            for remote in input.remoteItems.sorted(by: Self.creationOrder)
+            where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && input.discoveryKeys.contains(remote.key) {
+                let id = allocator.next()
+                let content = links.fromRemote(remote.content)
+                let path = input.workPath + "/" + id + "-" + Slug.make(remote.content.title) + ".md"
+                planned.append(PlannedItem(id: id, key: remote.key, path: path, title: remote.content.title,
+                    action: .new, remote: remote, content: content))
+            }
+        }
+        return Plan(items: planned, unchangedCount: unchanged)
+    }
+
+    private static func planNeverPushed(_ item: LocalItem, input: PlanInput, links: ParentLinks) -> PlannedItem? {
+        var p = PlannedItem(id: item.id, key: nil, path: item.path, title: item.content.title, action: .skip, local: item)
+        if let found = input.foundCreates[item.id] {
+            p.key = found.key
+            p.remote = found
+            if item.isDirty { p.reason = .dirty } else { p.action = .adopt }
+            return p
+        }
+        if input.mode == .pullOnly { return nil }
+        if input.acceptedCreates.contains(item.id) {
+            if item.isDirty { p.reason = .dirty } else {
+                p.action = .create
+                p.content = links.toRemote(item.content)
+            }
+        } else {
+            p.reason = .notPushed
+        }
+        return p
+    }
+
+    private static func planTracked(
+        _ item: LocalItem, key: String, remote: RemoteItem?, input: PlanInput, links: ParentLinks
+    ) -> PlannedItem? {
+        let entry = input.baseline.items[item.id]
+        let outbound = links.toRemote(item.content)
+        let converged = remote.map { input.representable(outbound).normalised() == input.representable($0.content).normalised() } ?? false
+
+        let localSide: Side
+        if let entry, entry.localBlob == item.blobID {
+            localSide = .unchanged
+        } else if let hash = entry?.localHash {
+            localSide = item.content.contentHash() == hash ? .unchanged : .changed
+        } else if let remote {
+            // No record of the local side (first sync, or an older baseline): only agreement proves "unchanged".
+            _ = remote
+            localSide = converged ? .unchanged : .changed
+        } else {
+            localSide = .unchanged
+        }
+
+        let remoteSide: Side
+        if let remote {
+            if let entry, entry.remoteUpdatedAt == remote.updatedAt {
+                remoteSide = .unchanged
+            } else if let hash = entry?.remoteHash {
+                remoteSide = remote.content.contentHash() == hash ? .unchanged : .changed
+            } else {
+                remoteSide = converged ? .unchanged : .changed
+            }
+        } else {
+            remoteSide = .unchanged
+        }
+
+        var p = PlannedItem(id: item.id, key: key, path: item.path, title: item.content.title, action: .skip,
+            remote: remote, local: item)
+        if entry == nil && remote == nil {
+            p.reason = .remoteMissing
+            return p
+        }
+        // Agreeing sides whose baseline is stale or missing: bring the baseline up to date without writing.
+        if let remote, converged, entry?.remoteUpdatedAt != remote.updatedAt || entry?.localBlob != item.blobID {
+            p.action = .record
+            return p
+        }
+        let resolution = input.resolutions[item.id] ?? input.resolutions[key]
+        guard let (action, reason) = decide(local: localSide, remote: remoteSide, converged: converged,
+            mode: input.mode, dirty: item.isDirty, resolution: resolution)
+        else { return nil }
+        p.action = action
+        p.reason = reason
+        switch action {
+        case .push:
+            p.content = outbound
+        case .pull:
+            p.content = mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable)
+        case .conflict:
+            p.diff = SectionDiff.compute(local: item.content, remote: links.fromRemote(remote!.content, keeping: item.content.parent))
+        default:
+            break
+        }
+        return p
+    }
+
+    /// Remote values win, except where the remote value is just the tracker's coarse picture of the local one
+    /// (GitHub's `open` for a local `in-progress`): then the local value stays.
+    static func mergePull(
+        local: WorkItemContent, remote: WorkItemContent, links: ParentLinks,
+        representable: (WorkItemContent) -> WorkItemContent
+    ) -> WorkItemContent {
+        let projected = representable(links.toRemote(local)).normalised()
+        let incoming = links.fromRemote(remote, keeping: local.parent)
+        let r = representable(remote).normalised()
+        var merged = local
+        if projected.title != r.title { merged.title = incoming.title }
+        if projected.description != r.description { merged.description = incoming.description }
+        if projected.status != r.status { merged.status = incoming.status }
+        if projected.priority != r.priority { merged.priority = incoming.priority }
+        if projected.kind != r.kind { merged.kind = incoming.kind }
+        if projected.tags != r.tags { merged.tags = incoming.tags }
+        if projected.assignee != r.assignee { merged.assignee = incoming.assignee }
+        if projected.parent != r.parent { merged.parent = incoming.parent }
+        return merged
+    }
+
+    static func creationOrder(_ a: RemoteItem, _ b: RemoteItem) -> Bool {
+        let ca = a.createdAt ?? "", cb = b.createdAt ?? ""
+        return ca != cb ? ca < cb : a.key.localizedStandardCompare(b.key) == .orderedAscending
+    }
+}
+
+/// Translates `parent` between local references (`work-item:0045`) and remote keys.
+struct ParentLinks: Sendable {
+    static let prefix = "work-item:"
+    var keyByLocalID: [String: String] = [:]
+    var localIDByKey: [String: String] = [:]
+
+    init(localItems: [LocalItem]) {
+        for item in localItems {
+            guard let key = item.remoteKey else { continue }
+            keyByLocalID[item.id] = key
+            localIDByKey[key] = item.id
+        }
+    }
+
+    func toRemote(_ content: WorkItemContent) -> WorkItemContent {
+        var out = content
+        if let parent = content.parent {
+            let id = parent.hasPrefix(Self.prefix) ? String(parent.dropFirst(Self.prefix.count)) : parent
+            out.parent = keyByLocalID[id]
+        }
+        return out
+    }
+
+    /// Remote parent keys become local references; an unknown key keeps the local value when it points to the
+    /// same place, else is dropped rather than written as a dangling reference.
+    func fromRemote(_ content: WorkItemContent, keeping localParent: String? = nil) -> WorkItemContent {
+        var out = content
+        if let key = content.parent {
+            out.parent = localIDByKey[key].map { Self.prefix + $0 } ?? localParent
+        }
+        return out
+    }
+}
+
+/// Hands out local ids for new items: the next free number under `work.id_pattern`.
+struct IdAllocator {
+    let pattern: IdPattern
+    let projectCode: String?
+    var usedIDs: Set<String>
+    var nextNumber: Int
+
+    init(pattern: IdPattern, projectCode: String?, usedIDs: Set<String>) {
+        self.pattern = pattern
+        self.projectCode = projectCode
+        self.usedIDs = usedIDs
+        nextNumber = (usedIDs.compactMap { pattern.number(in: $0) }.max() ?? 0) + 1
+    }
+
+    mutating func next() -> String {
+        while true {
+            let id = pattern.format(number: nextNumber, project: projectCode)
+            nextNumber += 1
+            if usedIDs.insert(id).inserted { return id }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Renders one frontmatter key as YAML lines in the style the file already uses for it.
+enum FrontmatterRenderer {
+    static func render(key: String, value: FrontmatterValue, like style: FrontmatterField.Style?, existing: [String],
+                       newline: String) -> [String] {
+        switch value {
+        case .null:
+            return ["\(key):" + newline]
+        case .string(let s):
+            let rendered: String
+            switch style {
+            case .doubleQuoted?: rendered = doubleQuoted(s)
+            case .singleQuoted?: rendered = s.contains("\n") ? doubleQuoted(s) : "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            default: rendered = isSafePlain(s, inFlow: false) ? s : doubleQuoted(s)
+            }
+            return ["\(key): \(rendered)" + newline]
+        case .list(let items):
+            if case .blockList? = style, !items.isEmpty {
+                let itemPrefix = existing.dropFirst().first.map { line -> String in
+                    let indent = line.prefix { $0 == " " }
+                    return String(indent) + "- "
+                } ?? "  - "
+                return ["\(key):" + newline] + items.map { itemPrefix + scalar($0, inFlow: false) + newline }
+            }
+            return ["\(key): [" + items.map { scalar($0, inFlow: true) }.joined(separator: ", ") + "]" + newline]
+        }
+    }
+
+    static func scalar(_ s: String, inFlow: Bool) -> String {
+        isSafePlain(s, inFlow: inFlow) ? s : doubleQuoted(s)
+    }
+
+    static func doubleQuoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    out += String(format: "\\x%02x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whether YAML reads `s` back as the same string when written without quotes.
+    static func isSafePlain(_ s: String, inFlow: Bool) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
+        if first == " " || last == " " { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
+        if inFlow && s.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) { return false }
+        let lower = s.lowercased()
+        if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(lower) { return false }
+        if s.range(of: #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil { return false }
+        if s.range(of: #"^0[xob]"#, options: .regularExpression) != nil { return false }
+        if s.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"#, options: .regularExpression) != nil { return false }
+        if [".inf", "-.inf", "+.inf", ".nan"].contains(lower) { return false }
+        return true
+    }
+}

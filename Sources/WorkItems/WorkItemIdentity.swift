@@ -1,0 +1,137 @@
+import Foundation
+
+/// Where a file keeps its local id and its remote key (DESIGN.md "Identity"): current files keep `id` forever and
+/// the remote key in `external_id`; older files carry `work_item_id`, numeric until pushed, the remote key after.
+public struct WorkItemIdentity: Sendable, Equatable {
+    public enum Schema: Sendable, Equatable { case externalID, workItemID }
+
+    public var localID: String?
+    public var remoteKey: String?
+    public var schema: Schema
+
+    public init(localID: String?, remoteKey: String?, schema: Schema) {
+        self.localID = localID
+        self.remoteKey = remoteKey
+        self.schema = schema
+    }
+
+    public init(document: WorkItemDocument) {
+        let id = document.scalar("id").flatMap { $0.isEmpty ? nil : $0 }
+        let workItemID = document.scalar("work_item_id").flatMap { $0.isEmpty ? nil : $0 }
+        let external = document.scalar("external_id").flatMap { $0.isEmpty ? nil : $0 }
+        let numeric = workItemID.map { $0.allSatisfy(\.isNumber) } ?? false
+        schema = id == nil && workItemID != nil ? .workItemID : .externalID
+        localID = id ?? (numeric ? workItemID : nil)
+        remoteKey = external ?? (numeric ? nil : workItemID)
+    }
+}
+
+extension WorkItemDocument {
+    /// Records the remote key where this file's schema keeps it.
+    public mutating func setRemoteKey(_ key: String) {
+        switch WorkItemIdentity(document: self).schema {
+        case .externalID: set("external_id", to: .string(key))
+        case .workItemID: set("work_item_id", to: .string(key))
+        }
+    }
+}
+
+public struct IdPatternError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+}
+
+/// `work.id_pattern`: `{number:04d}` (the default), `{number}`, or with a project, `{project}-{number:04d}`.
+public struct IdPattern: Sendable, Equatable {
+    public let pattern: String
+    private let prefix: String
+    private let separatorAfterProject: String?
+    private let width: Int
+    private let suffix: String
+
+    public init(_ pattern: String) throws(IdPatternError) {
+        self.pattern = pattern
+        guard let numberRange = pattern.range(of: #"\{number(:0?([0-9]+)d)?\}"#, options: .regularExpression) else {
+            throw IdPatternError(description: "it must contain {number} or {number:04d}")
+        }
+        let token = pattern[numberRange]
+        width = Int(token.filter(\.isNumber).dropFirst(token.contains(":0") ? 1 : 0)) ?? 0
+        var before = String(pattern[..<numberRange.lowerBound])
+        suffix = String(pattern[numberRange.upperBound...])
+        if let projectRange = before.range(of: "{project}") {
+            guard projectRange.lowerBound == before.startIndex else {
+                throw IdPatternError(description: "{project} must come first")
+            }
+            separatorAfterProject = String(before[projectRange.upperBound...])
+            before = ""
+        } else {
+            separatorAfterProject = nil
+        }
+        prefix = before
+        if (prefix + suffix + (separatorAfterProject ?? "")).contains(where: { $0 == "{" || $0 == "}" || $0 == "/" }) {
+            throw IdPatternError(description: "only {project} and {number} may appear in braces, and no '/'")
+        }
+    }
+
+    public func format(number: Int, project: String?) -> String {
+        var digits = String(number)
+        if digits.count < width { digits = String(repeating: "0", count: width - digits.count) + digits }
+        let projectPart = separatorAfterProject.map { (project ?? "") + $0 } ?? ""
+        return projectPart + prefix + digits + suffix
+    }
+
+    public func number(in id: String) -> Int? {
+        var rest = Substring(id)
+        if let separator = separatorAfterProject {
+            if separator.isEmpty {
+                rest = rest.drop { !$0.isNumber }
+            } else {
+                guard let range = rest.range(of: separator, options: .backwards) else { return nil }
+                rest = rest[range.upperBound...]
+            }
+        }
+        guard rest.hasPrefix(prefix) else { return nil }
+        rest = rest.dropFirst(prefix.count)
+        guard rest.hasSuffix(suffix) else { return nil }
+        rest = rest.dropLast(suffix.count)
+        return parseDigits(rest)
+    }
+
+    private func parseDigits(_ s: Substring) -> Int? {
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(s)
+    }
+
+    /// `0051-some-slug.md` → `0051`; `PROJ-0012-some-slug.md` → `PROJ-0012`.
+    public func id(inFileName name: String) -> String? {
+        let base = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let parts = base.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        // Try the shortest prefix of dash-separated parts that is an id of this pattern.
+        for count in 1...max(1, parts.count) {
+            let candidate = parts.prefix(count).joined(separator: "-")
+            if number(in: candidate) != nil { return candidate }
+        }
+        return nil
+    }
+}
+
+public enum Slug {
+    /// `[a-z0-9-]` only: safe as a file name on every system, no path separators, no dots.
+    public static func make(_ title: String, maxLength: Int = 60) -> String {
+        var out = ""
+        var pendingDash = false
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        for scalar in folded.unicodeScalars {
+            let c = Character(scalar)
+            if c.isASCII && (c.isLetter || c.isNumber) {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.append(Character(c.lowercased()))
+                if out.count >= maxLength { break }
+            } else {
+                pendingDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "untitled" : out
+    }
+}

@@ -1,1 +1,0 @@
-print("git-sync-work-items: not yet built")
