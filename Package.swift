@@ -71,7 +71,9 @@ let package = Package(
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "TrackerSimulator"]),
-        .testTarget(name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"]),
+        .testTarget(
+            name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
         .testTarget(
             name: "EndToEndTests",

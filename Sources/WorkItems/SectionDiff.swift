@@ -21,6 +21,12 @@ public struct SectionDiff: Sendable, Equatable {
         public var field: String
         public var local: String?
         public var remote: String?
+
+        public init(field: String, local: String?, remote: String?) {
+            self.field = field
+            self.local = local
+            self.remote = remote
+        }
     }
 
     public enum Part: Sendable, Equatable {

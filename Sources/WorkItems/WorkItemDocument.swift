@@ -147,15 +147,17 @@ public struct WorkItemDocument: Sendable, Equatable {
 
     /// Rewrites the H1 and the `**Kind**:`-style lines from the frontmatter (only lines whose value differs).
     public mutating func regeneratePreamble(id: String) {
-        regeneratePreamble(id: id, previousTitle: nil)
+        regeneratePreamble(id: id, previousTitle: nil, only: nil)
     }
 
-    mutating func regeneratePreamble(id: String, previousTitle: String?) {
+    /// `only`: the frontmatter keys that changed; their lines alone are refreshed (nil: every line), so an edit
+    /// never rewrites a heading or status line the user keeps differently.
+    mutating func regeneratePreamble(id: String, previousTitle: String?, only: Set<String>?) {
         let (pre, desc) = Self.splitBody(body)
         var lines = Self.splitLines(pre)
         let title = scalar("title") ?? ""
         var changed = false
-        if let h1 = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
+        if only?.contains("title") ?? true, let h1 = lines.firstIndex(where: { $0.hasPrefix("# ") }) {
             let ending = Self.ending(of: lines[h1])
             let heading = String(lines[h1].dropLast(ending.count))
             var replacement: String?
@@ -169,7 +171,8 @@ public struct WorkItemDocument: Sendable, Equatable {
                 changed = true
             }
         }
-        for (label, key) in [("Kind", "kind"), ("Status", "status"), ("Priority", "priority"), ("Author", "author")] {
+        for (label, key) in [("Kind", "kind"), ("Status", "status"), ("Priority", "priority"), ("Author", "author")]
+        where only?.contains(key) ?? true {
             guard let value = scalar(key) else { continue }
             let prefix = "**\(label)**: "
             guard let index = lines.firstIndex(where: { $0.hasPrefix(prefix) }) else { continue }
@@ -244,6 +247,18 @@ public struct WorkItemDocument: Sendable, Equatable {
     }
 
     private static func parseFields(_ lines: [String]) throws(WorkItemParseError) -> [FrontmatterField] {
+        // Yams reports duplicate keys without a line; find them first so the message can point at the second one.
+        var firstLine: [String: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            guard let first = line.first, first.isLetter || first == "_" || first == "\"",
+                let colon = line.range(of: ":")
+            else { continue }
+            let key = line[..<colon.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            if let earlier = firstLine[key] {
+                throw WorkItemParseError(line: index + 2, message: "duplicate key '\(key)' (first on line \(earlier + 2)): keep one")
+            }
+            firstLine[key] = index
+        }
         let yaml = lines.joined()
         let node: Node?
         do {

@@ -123,10 +123,11 @@ public enum Slug {
         for scalar in folded.unicodeScalars {
             let c = Character(scalar)
             if c.isASCII && (c.isLetter || c.isNumber) {
-                if pendingDash && !out.isEmpty { out.append("-") }
+                let dash = pendingDash && !out.isEmpty
+                if out.count + (dash ? 2 : 1) > maxLength { break }
+                if dash { out.append("-") }
                 pendingDash = false
                 out.append(Character(c.lowercased()))
-                if out.count >= maxLength { break }
             } else {
                 pendingDash = true
             }

@@ -21,13 +21,18 @@ extension WorkItemDocument {
         let previousTitle = scalar("title")
         let a = current.normalised()
         let b = content.normalised()
-        if a.title != b.title { set("title", to: .string(content.title)) }
+        var changed = Set<String>()
+        if a.title != b.title {
+            set("title", to: .string(content.title))
+            changed.insert("title")
+        }
         for (key, old, new, raw) in [
             ("status", a.status, b.status, content.status), ("priority", a.priority, b.priority, content.priority),
             ("kind", a.kind, b.kind, content.kind), ("assignee", a.assignee, b.assignee, content.assignee),
             ("parent", a.parent, b.parent, content.parent),
         ] where old != new {
             if let raw, !raw.isEmpty { set(key, to: .string(raw)) } else { remove(key) }
+            changed.insert(key)
         }
         if a.tags != b.tags { set("tags", to: .list(content.tags)) }
         if a.description != b.description {
@@ -35,7 +40,7 @@ extension WorkItemDocument {
             if !markdown.hasSuffix("\n") && !markdown.isEmpty { markdown += "\n" }
             replaceDescription(with: markdown)
         }
-        regeneratePreamble(id: id, previousTitle: previousTitle)
+        if !changed.isEmpty { regeneratePreamble(id: id, previousTitle: previousTitle, only: changed) }
     }
 
     /// A new file in the corpus style.

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+import WorkItems
+
+/// The 218 real work items of the accelerator project (../shared/corpus) are the format we must keep.
+enum Corpus {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/accelerator-meta-work")
+
+    static func files() throws -> [(name: String, text: String)] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        return try names.map { ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    static func text(_ prefix: String) throws -> String {
+        try XCTUnwrap(files().first { $0.name.hasPrefix(prefix) }?.text)
+    }
+}
+
+final class CorpusRoundTripTests: XCTestCase {
+    func testEveryCorpusFileParsesAndRoundTripsByteForByte() throws {
+        let files = try Corpus.files()
+        XCTAssertEqual(files.count, 218, "corpus at \(Corpus.folder.path)")
+        for file in files {
+            let doc = try WorkItemDocument(text: file.text)
+            XCTAssertEqual(doc.text, file.text, file.name)
+            XCTAssertFalse(doc.localContent().title.isEmpty, file.name)
+            XCTAssertTrue(doc.description.hasPrefix("## "), file.name)
+            XCTAssertEqual(doc.preamble + doc.description, String(file.text[file.text.range(of: "\n---\n")!.upperBound...]), file.name)
+        }
+    }
+
+    func testApplyingAFilesOwnContentChangesNothing() throws {
+        for file in try Corpus.files() {
+            var doc = try WorkItemDocument(text: file.text)
+            let id = WorkItemIdentity(document: doc).localID ?? "?"
+            doc.apply(doc.localContent(), id: id)
+            XCTAssertTrue(doc.text == file.text, "\(file.name): \(changedLines(file.text, doc.text))")
+        }
+    }
+
+    func testProjectionOfARealItem() throws {
+        let doc = try WorkItemDocument(text: Corpus.text("0051-"))
+        let c = doc.localContent()
+        XCTAssertEqual(c.title, "Sync Work Items Skill")
+        XCTAssertEqual(c.status, "done")
+        XCTAssertEqual(c.kind, "story")
+        XCTAssertEqual(c.priority, "medium")
+        XCTAssertEqual(c.tags, ["work-management", "integrations", "sync"])
+        XCTAssertEqual(c.parent, "work-item:0045")
+        XCTAssertTrue(c.description.hasPrefix("## Summary\n\nImplement `/sync-work-items`"))
+        XCTAssertEqual(WorkItemIdentity(document: doc), WorkItemIdentity(localID: "0051", remoteKey: "PP-73", schema: .externalID))
+        XCTAssertEqual(doc.sections.map(\.title).prefix(3), ["Summary", "Context", "Requirements"])
+    }
+}
