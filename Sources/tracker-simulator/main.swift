@@ -1,1 +1,0 @@
-print("tracker-simulator: not yet built")
