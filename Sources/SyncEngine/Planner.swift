@@ -193,6 +193,7 @@ public enum Planner {
             p.content = outbound
         case .pull:
             p.content = mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable)
+            p.title = p.content?.title ?? p.title
         case .conflict:
             p.diff = SectionDiff.compute(local: item.content, remote: links.fromRemote(remote!.content, keeping: item.content.parent))
         default:

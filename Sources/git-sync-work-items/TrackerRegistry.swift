@@ -1,6 +1,9 @@
+import GitHubTracker
 import Trackers
 
 /// The one place that names concrete trackers: adding one is a new target and one line here.
 enum TrackerRegistry {
-    static let factories: [String: TrackerFactory] = [:]
+    static let factories: [String: TrackerFactory] = [
+        "github-issues": GitHubTrackerFactory.make,
+    ]
 }

@@ -1,0 +1,258 @@
+import Foundation
+import Trackers
+import WorkItems
+
+public enum GitHubTrackerFactory {
+    public static let make: TrackerFactory = { settings in try GitHubTracker(settings: settings) }
+}
+
+/// GitHub Issues over the REST API (`Accept: application/vnd.github+json`, `X-GitHub-Api-Version: 2022-11-28`).
+/// Keys are `owner/repo#123`.
+public struct GitHubTracker: Tracker {
+    public let integrationName = "github-issues"
+    public let displayName = "GitHub Issues"
+
+    let repository: String
+    let apiURL: String
+    private let token: String
+    private let http: TrackerHTTPClient
+    private let etags: ETagCache
+    let mapping: GitHubMapping
+
+    public init(settings: TrackerSettings) throws(TrackerError) {
+        guard let repo = settings.value("github.repo") ?? settings.originURL.flatMap(Self.repository(fromRemote:)) else {
+            throw .configuration("no GitHub repository: set github.repo (owner/name) in .accelerator/config.md, or add an origin remote on github.com")
+        }
+        guard repo.split(separator: "/").count == 2 else {
+            throw .configuration("github.repo is '\(repo)': use owner/name")
+        }
+        guard let token = settings.token else {
+            throw .configuration("no GitHub token: set GH_TOKEN or ACCELERATOR_GITHUB_TOKEN, or github.token in .accelerator/config.local.md")
+        }
+        repository = repo
+        apiURL = (settings.value("github.api_url") ?? "https://api.github.com").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        self.token = token
+        http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token])
+        etags = ETagCache(file: settings.cacheDirectory?.appendingPathComponent("github-etags.json"))
+        mapping = GitHubMapping(settings: settings.mapping("github.status_map"), openStatus: settings.value("github.open_status"))
+    }
+
+    /// `git@github.com:o/r.git`, `https://github.com/o/r`, `ssh://git@github.com/o/r.git` → `o/r`.
+    static func repository(fromRemote url: String) -> String? {
+        var path: Substring
+        if let range = url.range(of: "github.com:") {
+            path = url[range.upperBound...]
+        } else if let range = url.range(of: "github.com/") {
+            path = url[range.upperBound...]
+        } else {
+            return nil
+        }
+        if path.hasSuffix(".git") { path = path.dropLast(4) }
+        let parts = path.split(separator: "/")
+        return parts.count == 2 ? "\(parts[0])/\(parts[1])" : nil
+    }
+
+    public func itemNoun(for content: WorkItemContent) -> String { "an issue" }
+
+    public func representable(_ content: WorkItemContent) -> WorkItemContent { mapping.representable(content) }
+
+    public func matches(_ item: RemoteItem, filter: DiscoveryFilter) -> Bool {
+        let labels = Set(mapping.fields(for: item.content).labels.map { $0.lowercased() })
+        if !filter.all, let project = filter.projectCode, !labels.contains(project.lowercased()) { return false }
+        if !filter.labels.allSatisfy({ labels.contains($0.lowercased()) }) { return false }
+        if let who = filter.assignee, item.content.assignee?.lowercased() != who.lowercased() { return false }
+        if let state = filter.state?.lowercased(), state != "all" {
+            let open = mapping.fields(for: item.content).state == "open"
+            switch state {
+            case "open": if !open { return false }
+            case "closed": if open { return false }
+            default: if item.content.status?.lowercased() != state { return false }
+            }
+        }
+        return true
+    }
+
+    // MARK: Reading
+
+    public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
+        let before = http.requestCount
+        var query = ["state=all", "per_page=100", "sort=updated", "direction=asc"]
+        if let since = request.since { query.append("since=\(Self.format(since))") }
+        var items = try await list(query: query)
+        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) {
+            let d = request.discovery
+            var q = ["per_page=100", "sort=updated", "direction=asc"]
+            q.append("state=" + (["open", "closed"].contains(d.state?.lowercased() ?? "") ? d.state!.lowercased() : "all"))
+            var labels = d.labels
+            if !d.all, let project = d.projectCode { labels.append(project) }
+            if !labels.isEmpty { q.append("labels=" + Self.encode(labels.joined(separator: ","))) }
+            if let who = d.assignee { q.append("assignee=" + Self.encode(who)) }
+            if let since = request.discoverySince { q.append("since=\(Self.format(since))") }
+            let seen = Set(items.map(\.key))
+            items += try await list(query: q).filter { !seen.contains($0.key) }
+        }
+        etags.save()
+        return RemoteReadResult(items: items, requestCount: http.requestCount - before)
+    }
+
+    private func list(query: [String]) async throws -> [RemoteItem] {
+        var url: String? = "\(apiURL)/repos/\(repository)/issues?" + query.joined(separator: "&")
+        var items: [RemoteItem] = []
+        while let next = url {
+            let response = try await get(next, cached: true)
+            guard let array = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] else {
+                throw TrackerError.unavailable("GitHub answered \(Self.path(next)) with something that is not a list of issues")
+            }
+            for issue in array where issue["pull_request"] == nil {
+                if let item = remoteItem(issue) { items.append(item) }
+            }
+            url = LinkHeader.url(rel: "next", in: response.header("link"))
+        }
+        return items
+    }
+
+    public func fetch(keys: [String]) async throws -> [RemoteItem] {
+        try await withThrowingTaskGroup(of: RemoteItem?.self) { group in
+            for key in keys {
+                group.addTask {
+                    guard let (repo, number) = Self.split(key) else { return nil }
+                    do {
+                        let response = try await self.get("\(self.apiURL)/repos/\(repo)/issues/\(number)", cached: false)
+                        let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+                        return json.flatMap { self.remoteItem($0, repository: repo) }
+                    } catch TrackerError.notFound {
+                        return nil
+                    }
+                }
+            }
+            var out: [RemoteItem] = []
+            for try await item in group { if let item { out.append(item) } }
+            return out
+        }
+    }
+
+    public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
+        let user = try await get("\(apiURL)/user", cached: false)
+        guard let login = (try? JSONSerialization.jsonObject(with: Data(user.body)) as? [String: Any])?["login"] as? String else {
+            throw TrackerError.unavailable("GitHub did not say who the token belongs to (GET /user)")
+        }
+        let candidates = try await list(query: ["state=all", "per_page=100", "creator=" + Self.encode(login),
+                                                "since=" + Self.format(createdAfter)])
+        return candidates.first { $0.marker == marker }
+    }
+
+    // MARK: Writing
+
+    public func create(_ content: WorkItemContent, marker: SyncMarker) async throws -> RemoteItem {
+        let f = mapping.fields(for: content)
+        var body: [String: Any] = ["title": f.title, "body": SyncMarkerText.append(marker.value, to: f.body), "labels": f.labels]
+        if !f.assignees.isEmpty { body["assignees"] = f.assignees }
+        let created = try await send("POST", "\(apiURL)/repos/\(repository)/issues", body, idempotent: false)
+        guard var item = remoteItem(created), let number = created["number"] as? Int else {
+            throw TrackerError.outcomeUnknown("GitHub created an issue but its answer could not be read; run the sync again to find it")
+        }
+        if f.state == "closed" {
+            let closed = try await send("PATCH", "\(apiURL)/repos/\(repository)/issues/\(number)",
+                ["state": "closed", "state_reason": f.stateReason ?? "completed"], idempotent: true)
+            item = remoteItem(closed) ?? item
+        }
+        return item
+    }
+
+    public func update(key: String, to content: WorkItemContent, previous: WorkItemContent?) async throws -> RemoteItem {
+        guard let (repo, number) = Self.split(key) else { throw TrackerError.notFound("\(key) is not a GitHub issue key (owner/repo#123)") }
+        let f = mapping.fields(for: content)
+        var body: [String: Any] = ["title": f.title, "body": f.body, "state": f.state, "labels": f.labels, "assignees": f.assignees]
+        if f.state == "closed" { body["state_reason"] = f.stateReason ?? "completed" }
+        let updated = try await send("PATCH", "\(apiURL)/repos/\(repo)/issues/\(number)", body, idempotent: true)
+        guard let item = remoteItem(updated, repository: repo) else {
+            throw TrackerError.unavailable("GitHub's answer for \(key) could not be read")
+        }
+        return item
+    }
+
+    // MARK: HTTP
+
+    private var headers: [(String, String)] {
+        [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28"), ("Authorization", "Bearer \(token)")]
+    }
+
+    private func get(_ url: String, cached: Bool) async throws -> HTTPResponseData {
+        var h = headers
+        if cached, let etag = etags.etag(for: url) { h.append(("If-None-Match", etag)) }
+        let response = try await http.send(HTTPRequestSpec(method: "GET", url: url, headers: h))
+        if response.status == 304, let body = etags.body(for: url) {
+            return HTTPResponseData(status: 200, headers: response.headers, body: body)
+        }
+        try check(response, url: url)
+        if cached, let etag = response.header("etag") { etags.store(url: url, etag: etag, body: response.body) }
+        return response
+    }
+
+    private func send(_ method: String, _ url: String, _ body: [String: Any], idempotent: Bool) async throws -> [String: Any] {
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        let response = try await http.send(HTTPRequestSpec(method: method, url: url,
+            headers: headers + [("Content-Type", "application/json")], body: Array(data), idempotent: idempotent))
+        try check(response, url: url)
+        guard let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+            throw TrackerError.unavailable("GitHub answered \(method) \(Self.path(url)) with something that is not an issue")
+        }
+        return json
+    }
+
+    private func check(_ response: HTTPResponseData, url: String) throws(TrackerError) {
+        guard !(200..<300).contains(response.status) else { return }
+        let json = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        var message = http.redact(json?["message"] as? String ?? "HTTP \(response.status)")
+        if let errors = json?["errors"] as? [[String: Any]], !errors.isEmpty {
+            message += ": " + errors.map { e in
+                [e["field"] as? String, e["code"] as? String, (e["value"] as? String).map { "'\($0)'" }].compactMap { $0 }.joined(separator: " ")
+            }.joined(separator: "; ")
+        }
+        let path = Self.path(url)
+        switch response.status {
+        case 401: throw .unauthorized("GitHub rejected the token (\(message)): check GH_TOKEN / ACCELERATOR_GITHUB_TOKEN")
+        case 403 where response.header("x-ratelimit-remaining") == "0" || response.status == 429:
+            throw .rateLimited("GitHub rate limit reached (\(message)); try again after the reset")
+        case 403: throw .unauthorized("GitHub refused \(path) (\(message)): the token needs the repo/issues permission")
+        case 404, 410: throw .notFound("GitHub has no \(path) (or the token cannot see it)")
+        case 400, 422: throw .rejected("GitHub refused \(path): \(message)")
+        case 429: throw .rateLimited("GitHub rate limit reached (\(message))")
+        default: throw .unavailable("GitHub answered \(response.status) for \(path): \(message)")
+        }
+    }
+
+    // MARK: JSON → RemoteItem
+
+    private func remoteItem(_ issue: [String: Any], repository repo: String? = nil) -> RemoteItem? {
+        guard let number = issue["number"] as? Int, let updated = issue["updated_at"] as? String else { return nil }
+        let labels = (issue["labels"] as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["name"] as? String ?? ($0 as? String) }
+        let assignees = (issue["assignees"] as? [[String: Any]] ?? []).compactMap { $0["login"] as? String }
+        let body = issue["body"] as? String
+        let content = mapping.content(title: issue["title"] as? String ?? "", body: body, state: issue["state"] as? String ?? "open",
+            stateReason: issue["state_reason"] as? String, labels: labels, assignees: assignees)
+        return RemoteItem(key: "\(repo ?? repository)#\(number)", updatedAt: updated, createdAt: issue["created_at"] as? String,
+            author: (issue["user"] as? [String: Any])?["login"] as? String, url: issue["html_url"] as? String,
+            content: content, marker: SyncMarkerText.find(in: body).map(SyncMarker.init))
+    }
+
+    static func split(_ key: String) -> (String, Int)? {
+        let parts = key.split(separator: "#")
+        guard parts.count == 2, let n = Int(parts[1]), parts[0].split(separator: "/").count == 2 else { return nil }
+        return (String(parts[0]), n)
+    }
+
+    static func format(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    static func encode(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~,")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+
+    static func path(_ url: String) -> String { URLComponents(string: url)?.path ?? url }
+}

@@ -1,0 +1,236 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+public struct HTTPRequestSpec: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [(String, String)]
+    public var body: [UInt8]?
+    /// Safe to send twice (GET/PUT/DELETE, or a write the tracker de-duplicates). Only these are retried after
+    /// a failure that may have reached the tracker.
+    public var idempotent: Bool
+
+    public init(method: String, url: String, headers: [(String, String)] = [], body: [UInt8]? = nil, idempotent: Bool? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.idempotent = idempotent ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].contains(method)
+    }
+}
+
+public struct HTTPResponseData: Sendable {
+    public var status: Int
+    /// Names lowercased.
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(String, String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.0 == lower }?.1
+    }
+}
+
+/// When to try again, and how long to wait.
+public struct RetryPolicy: Sendable {
+    public var maxAttempts = 5
+    public var baseDelay: Duration = .milliseconds(250)
+    public var maxDelay: Duration = .seconds(8)
+    /// A wait the tracker asks for (Retry-After, rate-limit reset) longer than this ends the request instead.
+    public var maxServerWait: Duration = .seconds(60)
+
+    public init() {}
+
+    /// Exponential backoff with full jitter.
+    public func backoff(attempt: Int) -> Duration {
+        let exponent = min(attempt - 1, 10)
+        let cap = min(Double(baseDelay.components.seconds) + Double(baseDelay.components.attoseconds) / 1e18, 1e9)
+            * pow(2, Double(exponent))
+        let limit = min(cap, Double(maxDelay.components.seconds))
+        return .milliseconds(Int(Double.random(in: 0.5...1.0) * limit * 1000))
+    }
+
+    /// Seconds from `Retry-After` (seconds or an HTTP date) or, when the budget is spent, `x-ratelimit-reset`.
+    public static func serverWait(_ response: HTTPResponseData, now: Date = Date()) -> Duration? {
+        if let value = response.header("retry-after") {
+            if let seconds = Int(value.trimmingCharacters(in: .whitespaces)) { return .seconds(max(0, seconds)) }
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+            if let date = f.date(from: value) { return .seconds(max(0, Int(date.timeIntervalSince(now).rounded(.up)))) }
+        }
+        if response.header("x-ratelimit-remaining") == "0", let reset = response.header("x-ratelimit-reset").flatMap(Double.init) {
+            return .seconds(max(0, Int((reset - now.timeIntervalSince1970).rounded(.up))))
+        }
+        return nil
+    }
+
+    /// Whether the response says "not now" rather than "no": worth waiting and sending again.
+    public static func isRetryable(_ response: HTTPResponseData) -> Bool {
+        switch response.status {
+        case 429, 502, 503, 504: return true
+        case 403: return response.header("retry-after") != nil || response.header("x-ratelimit-remaining") == "0"
+        default: return false
+        }
+    }
+}
+
+/// Bounds in-flight requests; waiters are served in order.
+actor ConcurrencyLimiter {
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ limit: Int) { available = max(1, limit) }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { available += 1 } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// The HTTP client every tracker uses: one connection pool per run (AsyncHTTPClient on SwiftNIO, chosen over
+/// URLSession because on Linux it gives real per-request deadlines, connection reuse under concurrent load and
+/// no libcurl threading surprises), retries with backoff for what is safe to retry, `Retry-After` and rate-limit
+/// resets honoured, a bound on concurrent requests, and error texts scrubbed of secrets.
+public final class TrackerHTTPClient: Sendable {
+    private let client: HTTPClient
+    private let limiter: ConcurrencyLimiter
+    private let pausedUntil = Mutex<ContinuousClock.Instant?>(nil)
+    private let counter = Mutex(0)
+    private let userAgent: String
+    private let timeout: Duration
+    private let secrets: [String]
+    private let policy: RetryPolicy
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(userAgent: String = "git-sync-work-items", concurrency: Int = 8, timeout: Duration = .seconds(30),
+                secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        // The process-wide client needs no shutdown, so a tracker can be dropped at any point (errors, Ctrl-C);
+        // deadlines are set per request.
+        client = HTTPClient.shared
+        limiter = ConcurrencyLimiter(concurrency)
+        self.userAgent = userAgent
+        self.timeout = timeout
+        self.secrets = secrets.filter { $0.count >= 4 }
+        self.policy = policy
+        self.sleep = sleep
+    }
+
+    public var requestCount: Int { counter.withLock { $0 } }
+
+    /// Sends `spec`, retrying what may be retried. Statuses the caller must judge (4xx) come back as responses.
+    public func send(_ spec: HTTPRequestSpec) async throws(TrackerError) -> HTTPResponseData {
+        var attempt = 0
+        while true {
+            attempt += 1
+            await waitForBudget()
+            let outcome = await perform(spec)
+            switch outcome {
+            case .failure(let error, let sent):
+                if (spec.idempotent || !sent) && attempt < policy.maxAttempts {
+                    try await pause(policy.backoff(attempt: attempt))
+                    continue
+                }
+                let where_ = "\(spec.method) \(redact(Self.describe(spec.url)))"
+                if sent && !spec.idempotent {
+                    throw .outcomeUnknown("\(where_): the connection failed after the request was sent (\(redact(error))); it may or may not have taken effect: run the sync again to check")
+                }
+                throw .unavailable("\(where_): \(redact(error))")
+            case .response(let response):
+                noteBudget(response)
+                guard RetryPolicy.isRetryable(response) else { return response }
+                // 429 and rate-limit 403s mean the request was not processed; 5xx may have been, for writes.
+                let unprocessed = response.status == 429 || response.status == 403 || response.status == 503
+                guard (spec.idempotent || unprocessed) && attempt < policy.maxAttempts else { return response }
+                let wait = RetryPolicy.serverWait(response) ?? policy.backoff(attempt: attempt)
+                if wait > policy.maxServerWait {
+                    let until = Date().addingTimeInterval(Double(wait.components.seconds))
+                    let f = DateFormatter()
+                    f.dateFormat = "HH:mm"
+                    throw .rateLimited("\(Self.describe(spec.url)): rate limited; retry after \(f.string(from: until))")
+                }
+                try await pause(wait)
+            }
+        }
+    }
+
+    private enum Outcome { case response(HTTPResponseData), failure(String, sent: Bool) }
+
+    private func perform(_ spec: HTTPRequestSpec) async -> Outcome {
+        var request = HTTPClientRequest(url: spec.url)
+        request.method = HTTPMethod(rawValue: spec.method)
+        request.headers.add(name: "User-Agent", value: userAgent)
+        for (name, value) in spec.headers { request.headers.add(name: name, value: value) }
+        if let body = spec.body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        await limiter.acquire()
+        counter.withLock { $0 += 1 }
+        do {
+            let response = try await client.execute(request, timeout: .seconds(Int64(timeout.components.seconds)))
+            let body = try await response.body.collect(upTo: 64 * 1024 * 1024)
+            await limiter.release()
+            var headers: [(String, String)] = []
+            for (name, value) in response.headers { headers.append((name.lowercased(), value)) }
+            return .response(HTTPResponseData(status: Int(response.status.code), headers: headers, body: Array(buffer: body)))
+        } catch {
+            await limiter.release()
+            return .failure(String(describing: error), sent: !Self.neverSent(error))
+        }
+    }
+
+    /// Errors raised before any byte of the request left this machine.
+    static func neverSent(_ error: any Error) -> Bool {
+        if let e = error as? HTTPClientError, e == .connectTimeout { return true }
+        let text = String(describing: error).lowercased()
+        return text.contains("connectionrefused") || text.contains("connection refused") || text.contains("connect(")
+            || text.contains("connecttimeout") || text.contains("dns") || text.contains("nameresolution")
+    }
+
+    private func waitForBudget() async {
+        guard let until = pausedUntil.withLock({ $0 }) else { return }
+        let now = ContinuousClock.now
+        if until > now { try? await sleep(min(until - now, policy.maxServerWait)) }
+    }
+
+    private func noteBudget(_ response: HTTPResponseData) {
+        guard response.header("x-ratelimit-remaining") == "0", let wait = RetryPolicy.serverWait(response) else { return }
+        pausedUntil.withLock { $0 = ContinuousClock.now + min(wait, policy.maxServerWait) }
+    }
+
+    private func pause(_ d: Duration) async throws(TrackerError) {
+        do { try await sleep(d) } catch { throw .unavailable("cancelled") }
+    }
+
+    /// Removes every secret, and URL query values that look like credentials, from text meant for people.
+    public func redact(_ text: String) -> String {
+        var out = text
+        for secret in secrets { out = out.replacingOccurrences(of: secret, with: "[redacted]") }
+        return out
+    }
+
+    static func describe(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return url }
+        components.queryItems = components.queryItems?.map { item in
+            ["key", "token", "access_token", "api_key"].contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: "[redacted]") : item
+        }
+        return components.string ?? url
+    }
+}
