@@ -64,7 +64,7 @@ public struct SyncFailure: Error, Sendable, CustomStringConvertible {
 
     static func from(_ error: TrackerError) -> SyncFailure {
         switch error {
-        case .unauthorized, .configuration: return SyncFailure(exitCode: 74, message: error.description)
+        case .unauthorized, .configuration, .notFound: return SyncFailure(exitCode: 74, message: error.description)
         case .outcomeUnknown: return SyncFailure(exitCode: 71, message: error.description)
         default: return SyncFailure(exitCode: 70, message: error.description)
         }

@@ -359,6 +359,15 @@ actor GitHubService: SimulatedService {
         return .json(200, all)
     }
 
+    func adminSetup(_ body: Data) -> SimResponse {
+        guard let f = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return Self.badJSON() }
+        for name in f["repositories"] as? [String] ?? [] where name.split(separator: "/").count == 2 {
+            _ = repository(name, create: true)
+        }
+        for user in f["users"] as? [String] ?? [] where !state.users.contains(user) { state.users.append(user) }
+        return SimResponse(status: 204)
+    }
+
     func adminAdd(_ body: Data) -> SimResponse {
         guard let f = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return Self.badJSON() }
         guard let repo = f["repository"] as? String, repo.split(separator: "/").count == 2 else {

@@ -67,6 +67,8 @@ struct SimResponse: Sendable {
 protocol SimulatedService: Sendable {
     func handle(_ request: SimRequest, baseURL: String) async -> SimResponse
     func adminItems() async -> SimResponse
+    /// Tracker-specific set-up: GitHub `{"repositories": ["o/r"], "users": ["login"]}`.
+    func adminSetup(_ body: Data) async -> SimResponse
     func adminAdd(_ body: Data) async -> SimResponse
     func adminPatch(key: String, _ body: Data) async -> SimResponse
     func adminDelete(key: String) async -> SimResponse
@@ -259,6 +261,10 @@ public final class SimulatorServer: Sendable {
         case ("GET", "items"): return await service.adminItems()
         case ("POST", "items"):
             let response = await service.adminAdd(r.body)
+            if let stateFile { await save(service, to: stateFile) }
+            return response
+        case ("POST", "setup"):
+            let response = await service.adminSetup(r.body)
             if let stateFile { await save(service, to: stateFile) }
             return response
         case ("GET", "requests"): return .json(200, log.json())

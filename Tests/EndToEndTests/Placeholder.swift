@@ -1,5 +1,0 @@
-import XCTest
-
-final class EndToEndTestsPlaceholder: XCTestCase {
-    func testPackageBuilds() { XCTAssertEqual(1 + 1, 2) }
-}
