@@ -17,6 +17,8 @@ final class Executor {
 
     private(set) var baseline: Baseline
     private(set) var writtenPaths: [String] = []
+    /// Creates sent this run whose outcome is not known to have succeeded: local id → journalled intent.
+    private(set) var unsettledCreates: [String: JournalRecovery.CreateIntent] = [:]
     private var outcomes: [Int: ItemOutcome] = [:]
     private var completed = 0
 
@@ -68,9 +70,10 @@ final class Executor {
                     let content = item.content!
                     if item.action == .create {
                         let marker = SyncMarker(UUID().uuidString.lowercased())
+                        let intent = JournalRecovery.CreateIntent(marker: marker.value, time: ISOTime.format(now()))
                         do {
-                            try journal.append(JournalEntry(kind: .createIntent, id: item.id, marker: marker.value,
-                                time: ISOTime.format(now())))
+                            try journal.append(JournalEntry(kind: .createIntent, id: item.id, marker: intent.marker, time: intent.time))
+                            unsettledCreates[item.id] = intent
                         } catch {
                             outcomes[index] = Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
                             continue
@@ -116,6 +119,7 @@ final class Executor {
             return o
         case .success(let remote):
             if item.action == .create {
+                unsettledCreates[item.id] = nil
                 var done = item
                 done.key = remote.key
                 done.remote = remote

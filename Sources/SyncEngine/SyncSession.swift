@@ -211,7 +211,11 @@ public enum SyncSession {
         // A create found remotely whose key could not be written back yet (dirty file) stays journalled, so the next
         // run adopts it instead of creating it again.
         let adopted = Set(outcomes.filter { $0.action == .adopt && $0.state == .done }.map(\.id))
+        var unsettled = executor.unsettledCreates
         for (id, intent) in recovery.createIntents where remote.foundCreates[id] != nil && !adopted.contains(id) {
+            unsettled[id] = intent
+        }
+        for (id, intent) in unsettled.sorted(by: { $0.key < $1.key }) {
             try? journal.append(JournalEntry(kind: .createIntent, id: id, marker: intent.marker, time: intent.time))
         }
         return report
