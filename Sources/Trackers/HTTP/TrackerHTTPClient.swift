@@ -84,6 +84,16 @@ public struct RetryPolicy: Sendable {
     }
 }
 
+/// One pool for the whole process, never shut down (a global is never deinitialised), so a tracker can be dropped
+/// at any point (errors, Ctrl-C). Connection attempts are not retried inside the pool: a refused or unreachable
+/// tracker must fail within seconds, and our own retry loop decides what to do next.
+private let processWideHTTPClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration()
+    configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.timeout.connect = .seconds(10)
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+}()
+
 /// Bounds in-flight requests; waiters are served in order.
 actor ConcurrencyLimiter {
     private var available: Int
@@ -122,9 +132,7 @@ public final class TrackerHTTPClient: Sendable {
     public init(userAgent: String = "git-sync-work-items", concurrency: Int = 8, timeout: Duration = .seconds(30),
                 secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
-        // The process-wide client needs no shutdown, so a tracker can be dropped at any point (errors, Ctrl-C);
-        // deadlines are set per request.
-        client = HTTPClient.shared
+        client = processWideHTTPClient
         limiter = ConcurrencyLimiter(concurrency)
         self.userAgent = userAgent
         self.timeout = timeout

@@ -1,0 +1,169 @@
+import Foundation
+import TrackerSimulator
+import Trackers
+import WorkItems
+import XCTest
+@testable import GitHubTracker
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+final class GitHubMappingTests: XCTestCase {
+    let mapping = GitHubMapping(settings: [:], openStatus: nil)
+
+    func testDefaultsNeedNoConfiguration() {
+        let content = WorkItemContent(title: "T", description: "## Summary\n", status: "abandoned", priority: "high", kind: "bug",
+            tags: ["ui"], assignee: "ana", parent: "o/r#1")
+        let f = mapping.fields(for: content)
+        XCTAssertEqual(f.state, "closed")
+        XCTAssertEqual(f.stateReason, "not_planned")
+        XCTAssertEqual(f.labels, ["ui", "priority: high", "kind: bug"])
+        XCTAssertEqual(f.assignees, ["ana"])
+        let back = mapping.content(title: f.title, body: f.body, state: f.state, stateReason: f.stateReason, labels: f.labels, assignees: f.assignees)
+        XCTAssertEqual(back.status, "abandoned")
+        XCTAssertEqual(back.priority, "high")
+        XCTAssertEqual(back.kind, "bug")
+        XCTAssertEqual(back.tags, ["ui"])
+        XCTAssertNil(back.parent, "GitHub has no parent")
+        XCTAssertEqual(mapping.fields(for: WorkItemContent(title: "T", description: "", status: "done")).stateReason, "completed")
+    }
+
+    func testOpenStatusesAreRepresentedAsOneStatus() {
+        for status in ["draft", "ready", "in-progress"] {
+            XCTAssertEqual(mapping.representable(WorkItemContent(title: "T", description: "", status: status)).status, "ready")
+        }
+        // A mapped status GitHub cannot tell apart from `done` comes back the same as `done` does, which is what lets
+        // the engine keep a local `review` while the issue stays closed.
+        let custom = GitHubMapping(settings: ["review": "closed"], openStatus: "todo")
+        XCTAssertEqual(custom.fields(for: WorkItemContent(title: "T", description: "", status: "review")).state, "closed")
+        XCTAssertEqual(custom.representable(WorkItemContent(title: "T", description: "", status: "review")).status,
+                       custom.representable(WorkItemContent(title: "T", description: "", status: "done")).status)
+        XCTAssertEqual(custom.representable(WorkItemContent(title: "T", description: "", status: "draft")).status, "todo")
+    }
+
+    func testMarkersAreHiddenAndFound() {
+        let body = SyncMarkerText.append("abc-123", to: "## Summary\n\nText.\n")
+        XCTAssertEqual(SyncMarkerText.find(in: body), "abc-123")
+        XCTAssertEqual(SyncMarkerText.strip(body), "## Summary\n\nText.\n")
+        XCTAssertNil(SyncMarkerText.find(in: "no marker"))
+    }
+
+    func testRepositoryFromRemoteURLs() {
+        for url in ["git@github.com:acme/widgets.git", "https://github.com/acme/widgets", "ssh://git@github.com/acme/widgets.git",
+                    "https://github.com/acme/widgets.git"] {
+            XCTAssertEqual(GitHubTracker.repository(fromRemote: url), "acme/widgets", url)
+        }
+        XCTAssertNil(GitHubTracker.repository(fromRemote: "https://gitlab.com/acme/widgets"))
+    }
+}
+
+final class GitHubTrackerIntegrationTests: XCTestCase {
+    private var server: SimulatorServer!
+
+    override func setUp() async throws {
+        server = try await SimulatorServer.start(SimulatorOptions(kind: .github, token: "T"))
+        try await admin("POST", "/_simulator/setup", ["repositories": ["acme/widgets"]])
+    }
+
+    override func tearDown() async throws { await server.stop() }
+
+    @discardableResult
+    private func admin(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
+        var r = URLRequest(url: URL(string: server.baseURL + path)!)
+        r.httpMethod = method
+        if let body { r.httpBody = try JSONSerialization.data(withJSONObject: body) }
+        let (data, _) = try await URLSession.shared.data(for: r)
+        return data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data)
+    }
+
+    private func requests() async throws -> [[String: Any]] { try await admin("GET", "/_simulator/requests") as? [[String: Any]] ?? [] }
+
+    private func tracker(token: String = "T", cache: URL? = nil) throws -> GitHubTracker {
+        try GitHubTracker(settings: TrackerSettings(integration: "github-issues",
+            values: ["github.repo": "acme/widgets", "github.api_url": server.baseURL], token: token, originURL: nil, cacheDirectory: cache))
+    }
+
+    private func request(since: Date? = nil) -> RemoteReadRequest {
+        RemoteReadRequest(since: since, trackedKeys: [], discovery: DiscoveryFilter(), discoverySince: since)
+    }
+
+    func testReadsEveryPageSkippingPullRequests() async throws {
+        for i in 1...250 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)", "pull_request": i % 50 == 0]) }
+        let result = try await tracker().read(request())
+        XCTAssertEqual(result.items.count, 245)
+        XCTAssertEqual(Set(result.items.map(\.key)).count, 245)
+        XCTAssertEqual(result.requestCount, 3)
+        let paths = try await requests().compactMap { $0["path"] as? String }
+        XCTAssertTrue(paths[1].hasPrefix("/repositories/"), "\(paths)")
+    }
+
+    func testAnUnchangedListingCostsA304() async throws {
+        try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "One"])
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let since = Date(timeIntervalSince1970: 1_000_000)
+        let first = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(first.items.count, 1)
+        let again = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(again.items.map(\.content.title), ["One"], "the cached body is used")
+        let statuses = try await requests().compactMap { $0["status"] as? Int }
+        XCTAssertEqual(statuses, [200, 304])
+    }
+
+    func testCreateCarriesAMarkerThatFindCreatedFinds() async throws {
+        let t = try tracker()
+        let content = WorkItemContent(title: "New", description: "## Summary\n\nBody.\n", status: "done", priority: "low", kind: "task", tags: ["x"])
+        let created = try await t.create(content, marker: SyncMarker("m-1"))
+        XCTAssertEqual(created.key, "acme/widgets#1")
+        XCTAssertEqual(created.content.status, "done", "closed after creation")
+        XCTAssertEqual(created.content.description, "## Summary\n\nBody.\n", "the marker is not part of the content")
+        let found = try await t.findCreated(marker: SyncMarker("m-1"), createdAfter: Date().addingTimeInterval(-600))
+        XCTAssertEqual(found?.key, "acme/widgets#1")
+        let missing = try await t.findCreated(marker: SyncMarker("m-2"), createdAfter: Date().addingTimeInterval(-600))
+        XCTAssertNil(missing)
+    }
+
+    func testUpdateSendsStateLabelsAndAssignees() async throws {
+        let t = try tracker()
+        let created = try await t.create(WorkItemContent(title: "A", description: "x"), marker: SyncMarker("m"))
+        let updated = try await t.update(key: created.key, to: WorkItemContent(title: "B", description: "y", status: "abandoned",
+            priority: "high", tags: ["t"], assignee: "ana"), previous: created.content)
+        XCTAssertEqual(updated.content.title, "B")
+        XCTAssertEqual(updated.content.status, "abandoned")
+        XCTAssertEqual(updated.content.priority, "high")
+        XCTAssertEqual(updated.content.assignee, "ana")
+        XCTAssertNotEqual(updated.updatedAt, created.updatedAt)
+    }
+
+    func testWrongTokenIsUnauthorizedWithoutTheToken() async throws {
+        do {
+            _ = try await tracker(token: "wrong-token-value").read(request())
+            XCTFail("expected unauthorized")
+        } catch let error as TrackerError {
+            guard case .unauthorized(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertFalse(message.contains("wrong-token-value"))
+        }
+    }
+
+    func testInvalidInputIsRejectedWithGitHubsReason() async throws {
+        do {
+            _ = try await tracker().create(WorkItemContent(title: "x", description: "", assignee: "nobody-at-all"), marker: SyncMarker("m"))
+            XCTFail("expected rejected")
+        } catch let error as TrackerError {
+            guard case .rejected(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("assignees"), message)
+        }
+    }
+
+    func testDiscoveryWithFiltersUsesServerSideParameters() async throws {
+        try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Bug", "labels": ["bug", "team-a"]])
+        try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Other", "labels": ["team-b"]])
+        let t = try tracker()
+        let filter = DiscoveryFilter(projectCode: "team-a", labels: ["bug"])
+        let result = try await t.read(RemoteReadRequest(since: Date(), trackedKeys: [], discovery: filter, discoverySince: nil))
+        XCTAssertEqual(result.items.filter { t.matches($0, filter: filter) }.map(\.content.title), ["Bug"])
+        let paths = try await requests().compactMap { $0["path"] as? String }
+        XCTAssertTrue(paths.contains { $0.contains("labels=bug,team-a") }, "\(paths)")
+    }
+}

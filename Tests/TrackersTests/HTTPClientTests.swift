@@ -1,0 +1,151 @@
+import Foundation
+import Synchronization
+import TrackerSimulator
+import Trackers
+import XCTest
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Records the waits instead of sleeping, so retry tests are fast and exact.
+final class RecordedSleeps: Sendable {
+    let waits = Mutex<[Duration]>([])
+    var sleep: @Sendable (Duration) async throws -> Void { { [self] d in self.waits.withLock { $0.append(d) } } }
+}
+
+final class RetryPolicyTests: XCTestCase {
+    private func response(_ status: Int, _ headers: [(String, String)] = []) -> HTTPResponseData {
+        HTTPResponseData(status: status, headers: headers, body: [])
+    }
+
+    func testWhatIsWorthRetrying() {
+        XCTAssertTrue(RetryPolicy.isRetryable(response(503)))
+        XCTAssertTrue(RetryPolicy.isRetryable(response(429)))
+        XCTAssertTrue(RetryPolicy.isRetryable(response(403, [("x-ratelimit-remaining", "0")])))
+        XCTAssertTrue(RetryPolicy.isRetryable(response(403, [("retry-after", "30")])))
+        XCTAssertFalse(RetryPolicy.isRetryable(response(403)), "a permission 403 is final")
+        XCTAssertFalse(RetryPolicy.isRetryable(response(422)))
+        XCTAssertFalse(RetryPolicy.isRetryable(response(401)))
+    }
+
+    func testServerWaitsFromRetryAfterAndRateLimitReset() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        XCTAssertEqual(RetryPolicy.serverWait(response(429, [("retry-after", "7")]), now: now), .seconds(7))
+        XCTAssertEqual(RetryPolicy.serverWait(response(503, [("retry-after", "Mon, 12 Jan 1970 13:46:50 GMT")]), now: now), .seconds(10))
+        XCTAssertEqual(RetryPolicy.serverWait(response(403, [("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1000042")]), now: now), .seconds(42))
+        XCTAssertNil(RetryPolicy.serverWait(response(503), now: now))
+    }
+
+    func testBackoffGrowsAndIsCapped() {
+        let policy = RetryPolicy()
+        XCTAssertLessThanOrEqual(policy.backoff(attempt: 1), .milliseconds(250))
+        XCTAssertLessThanOrEqual(policy.backoff(attempt: 30), .seconds(8))
+        XCTAssertGreaterThanOrEqual(policy.backoff(attempt: 30), .seconds(4))
+    }
+
+    func testLinkHeaders() {
+        let header = #"<https://api.github.com/repositories/1/issues?per_page=3&page=2>; rel="next", <https://api.github.com/repositories/1/issues?per_page=3&page=5>; rel="last""#
+        XCTAssertEqual(LinkHeader.url(rel: "next", in: header), "https://api.github.com/repositories/1/issues?per_page=3&page=2")
+        XCTAssertEqual(LinkHeader.url(rel: "last", in: header), "https://api.github.com/repositories/1/issues?per_page=3&page=5")
+        XCTAssertNil(LinkHeader.url(rel: "prev", in: header))
+        XCTAssertNil(LinkHeader.url(rel: "next", in: nil))
+    }
+}
+
+final class HTTPClientTests: XCTestCase {
+    private var server: SimulatorServer!
+
+    override func setUp() async throws {
+        server = try await SimulatorServer.start(SimulatorOptions(kind: .github, token: "T"))
+        try await admin("/_simulator/setup", ["repositories": ["acme/widgets"]])
+    }
+
+    override func tearDown() async throws { await server.stop() }
+
+    private func admin(_ path: String, _ body: [String: Any]) async throws {
+        var r = URLRequest(url: URL(string: server.baseURL + path)!)
+        r.httpMethod = "POST"
+        r.httpBody = try JSONSerialization.data(withJSONObject: body)
+        _ = try await URLSession.shared.data(for: r)
+    }
+
+    private func get(_ client: TrackerHTTPClient) async throws -> HTTPResponseData {
+        try await client.send(HTTPRequestSpec(method: "GET", url: server.baseURL + "/repos/acme/widgets/issues",
+            headers: [("Authorization", "Bearer T")]))
+    }
+
+    func testRetriesA503HonouringRetryAfterThenSucceeds() async throws {
+        try await admin("/_simulator/faults", ["path": "/issues", "status": 503, "count": 2, "headers": ["retry-after": "3"]])
+        let sleeps = RecordedSleeps()
+        let client = TrackerHTTPClient(secrets: ["T"], sleep: sleeps.sleep)
+        let response = try await get(client)
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(sleeps.waits.withLock { $0 }, [.seconds(3), .seconds(3)])
+        XCTAssertEqual(client.requestCount, 3)
+    }
+
+    func testGivesUpWhenTheTrackerAsksForTooLongAWait() async throws {
+        try await admin("/_simulator/faults", ["path": "/issues", "status": 429, "count": 1, "headers": ["retry-after": "3600"]])
+        let client = TrackerHTTPClient(sleep: RecordedSleeps().sleep)
+        do {
+            _ = try await get(client)
+            XCTFail("expected rateLimited")
+        } catch let error as TrackerError {
+            guard case .rateLimited(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("retry after"), message)
+        }
+    }
+
+    func testAPostWhoseConnectionDropsHasAnUnknownOutcomeAndIsNotRepeated() async throws {
+        try await admin("/_simulator/faults", ["path": "^/repos/acme/widgets/issues$", "drop": true, "after": true, "count": 1])
+        let client = TrackerHTTPClient(secrets: ["T"], sleep: RecordedSleeps().sleep)
+        do {
+            _ = try await client.send(HTTPRequestSpec(method: "POST", url: server.baseURL + "/repos/acme/widgets/issues",
+                headers: [("Authorization", "Bearer T"), ("Content-Type", "application/json")], body: Array(#"{"title":"once"}"#.utf8)))
+            XCTFail("expected outcomeUnknown")
+        } catch {
+            guard case .outcomeUnknown(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertFalse(message.contains("Bearer T"))
+        }
+        XCTAssertEqual(client.requestCount, 1, "a non-idempotent write is never sent twice")
+    }
+
+    func testAGetWhoseConnectionDropsIsRetried() async throws {
+        try await admin("/_simulator/faults", ["path": "/issues", "drop": true, "count": 1])
+        let client = TrackerHTTPClient(sleep: RecordedSleeps().sleep)
+        let status = try await get(client).status
+        XCTAssertEqual(status, 200)
+        XCTAssertEqual(client.requestCount, 2)
+    }
+
+    func testSecretsAreRedactedFromErrors() async throws {
+        let client = TrackerHTTPClient(secrets: ["supersecret-token-value"], policy: { var p = RetryPolicy(); p.maxAttempts = 1; return p }(),
+            sleep: RecordedSleeps().sleep)
+        XCTAssertEqual(client.redact("Authorization: Bearer supersecret-token-value failed"), "Authorization: Bearer [redacted] failed")
+        do {
+            _ = try await client.send(HTTPRequestSpec(method: "GET", url: "http://127.0.0.1:1/x?key=abc&token=supersecret-token-value"))
+            XCTFail("port 1 must refuse")
+        } catch {
+            XCTAssertFalse(error.description.contains("supersecret-token-value"), error.description)
+            XCTAssertFalse(error.description.contains("abc"), error.description)
+        }
+    }
+
+    func testTheConcurrencyBoundHolds() async throws {
+        try await admin("/_simulator/faults", ["latency_ms": 100])
+        let client = TrackerHTTPClient(concurrency: 2)
+        let start = ContinuousClock.now
+        let url = server.baseURL + "/repos/acme/widgets/issues"
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    try await client.send(HTTPRequestSpec(method: "GET", url: url, headers: [("Authorization", "Bearer T")])).status
+                }
+            }
+            for try await status in group { XCTAssertEqual(status, 200) }
+        }
+        // Four 100 ms requests two at a time take two rounds.
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(200))
+    }
+}
