@@ -4,7 +4,7 @@ BINDIR = $(PREFIX)/bin
 SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: all build deps demo test bench install uninstall clean
+.PHONY: all build deps demo test bench install uninstall clean hook-script
 
 all: build
 
@@ -33,13 +33,28 @@ bench: deps
 	$(SWIFT) build -c release --product tracker-simulator
 	./scripts/bench.sh
 
+MANDIR = $(PREFIX)/share/man/man1
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
+
 install: deps
 	$(SWIFT) build -c release --product git-sync-work-items
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/git-sync-work-items" $(DESTDIR)$(BINDIR)/git-sync-work-items
+	install -m 0644 doc/git-sync-work-items.1 $(DESTDIR)$(MANDIR)/git-sync-work-items.1
+	install -m 0644 contrib/completions/git-sync-work-items.bash $(DESTDIR)$(BASHCOMPDIR)/git-sync-work-items
+	install -m 0644 contrib/completions/_git-sync-work-items $(DESTDIR)$(ZSHCOMPDIR)/_git-sync-work-items
+	install -m 0644 contrib/completions/git-sync-work-items.fish $(DESTDIR)$(FISHCOMPDIR)/git-sync-work-items.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/git-sync-work-items
+	rm -f $(DESTDIR)$(BINDIR)/git-sync-work-items $(DESTDIR)$(MANDIR)/git-sync-work-items.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/git-sync-work-items $(DESTDIR)$(ZSHCOMPDIR)/_git-sync-work-items \
+		$(DESTDIR)$(FISHCOMPDIR)/git-sync-work-items.fish
 
 clean:
 	rm -rf .build
+
+# The executable embeds hooks/pre-push; regenerate after editing it (a test fails while they differ).
+hook-script:
+	./scripts/embed-hook.py

@@ -195,7 +195,9 @@ public enum Planner {
             p.content = mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable)
             p.title = p.content?.title ?? p.title
         case .conflict:
-            p.diff = SectionDiff.compute(local: item.content, remote: links.fromRemote(remote!.content, keeping: item.content.parent))
+            // Against what taking the remote version would write, so fields the tracker cannot hold are no difference.
+            p.diff = SectionDiff.compute(local: item.content,
+                remote: mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable))
         default:
             break
         }

@@ -52,8 +52,11 @@ public struct SyncReport: Sendable {
         if failures.contains(where: { if case .outcomeUnknown = $0 { return true } else { return false } }) { return 71 }
         if failures.contains(where: { if case .unauthorized = $0 { return true }; if case .configuration = $0 { return true }; return false }) { return 74 }
         if !failures.isEmpty { return 70 }
-        if refusal != nil { return 5 }
-        if !problems.isEmpty || outcomes.contains(where: { $0.state == .blocked }) { return 4 }
+        if refusal != nil && !preview { return 5 }
+        let needsHuman = outcomes.contains {
+            $0.state == .blocked || ($0.state == .planned && ($0.action == .conflict || $0.reason == .dirty || $0.reason == .duplicateKey))
+        }
+        if !problems.isEmpty || needsHuman { return 4 }
         return 0
     }
 }

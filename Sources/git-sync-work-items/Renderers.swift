@@ -101,7 +101,7 @@ struct HumanRenderer {
                 }
                 out += line + "\n"
                 if let diff = o.diff {
-                    out += renderDiff(diff).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+                    out += renderDiff(diff).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
                 }
             }
             if let hint { out += "  " + paint(hint, "2") + "\n" }

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import SyncEngine
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show, offline, what changed locally since the last sync."
+    )
+
+    @Flag(help: "One `<id>\\t<state>\\t<path>` line per item: modified, unpushed, uncommitted or unsynced.")
+    var porcelain = false
+
+    func run() throws {
+        let environment = SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
+        let report: StatusReport
+        do { report = try StatusReport.compute(environment: environment) } catch {
+            FileHandle.standardError.write(Data("git-sync-work-items: \(error.message)\n".utf8))
+            throw ExitCode(error.exitCode)
+        }
+        var out = ""
+        if porcelain {
+            for e in report.entries { out += "\(e.id)\t\(e.state.rawValue)\t\(e.path)\n" }
+            for p in report.problems { out += "\(p.path)\terror\t\(TerminalText.sanitise(p.description))\n" }
+        } else {
+            let headings: [(StatusReport.State, String)] = [
+                (.modified, "Changed locally since the last sync"), (.unsynced, "Not synced yet"),
+                (.unpushed, "Never pushed"), (.uncommitted, "Uncommitted edits (commit them before syncing)"),
+            ]
+            for (state, heading) in headings {
+                let members = report.entries.filter { $0.state == state }
+                guard !members.isEmpty else { continue }
+                out += "\(heading) (\(members.count)):\n"
+                for e in members { out += "  \(e.id)  \(e.key.map(TerminalText.sanitise) ?? "-")  \(e.path)\n" }
+            }
+            for p in report.problems { out += "unreadable: \(TerminalText.sanitise(p.description))\n" }
+            let last = report.lastSync.map { "last sync \(ISOTime.format($0))" } ?? "never synced"
+            out += "\(report.unchangedCount) unchanged, \(report.entries.count) to look at (\(report.integration), \(last)).\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check configuration, credentials and every work item; with --online, the tracker too."
+    )
+
+    @Flag(help: "Also check that the tracker answers and the credentials work.")
+    var online = false
+
+    func run() async throws {
+        let environment = SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
+        let (report, code) = await CheckReport.run(environment: environment, online: online)
+        var out = ""
+        for p in report.problems { out += TerminalText.sanitise(p.description) + "\n" }
+        for n in report.notes { out += "ok: " + n + "\n" }
+        if let integration = report.integration {
+            out += report.problems.isEmpty
+                ? "all good: \(report.itemCount) work items, integration \(integration)\n"
+                : "\(report.problems.count) problem(s) found\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if code != 0 { throw ExitCode(code) }
+    }
+}
