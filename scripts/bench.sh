@@ -3,6 +3,7 @@
 # Prints: first full pull (s), no-op sync (s, requests), 10 remote + 10 local changes (s, requests), peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
 BIN="$(swift build -c release --show-bin-path)"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
@@ -16,7 +17,7 @@ now() { date +%s.%N; }
 requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
 
-printf '%-8s %-8s %14s %14s %10s %16s %10s %12s\n' tracker items "first pull s" "no-op s" "no-op req" "10+10 changes s" "10+10 req" "peak MiB"
+printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' tracker items "first pull s" "no-op s" "no-op req" "10+10 changes s" "10+10 req" "peak MiB" "status s" "hook s"
 for N in $SIZES; do
     "$BIN/tracker-simulator" "$TRACKER" --port 0 --token bench-token --latency-ms "$LATENCY" \
         --seed-issues "$N" --seed-repository acme/bench >"$WORK/sim.log" 2>&1 &
@@ -51,7 +52,11 @@ for N in $SIZES; do
     clear_requests
     t0=$(now); "$SYNC" --max-pulls 1000000 >/dev/null || true; changes=$(python3 -c "print($(now) - $t0)"); changes_req=$(requests)
 
-    printf '%-8s %-8s %14s %14s %10s %16s %10s %12s\n' "$TRACKER" "$N" "$(seconds "$first")" "$(seconds "$noop")" "$noop_req" "$(seconds "$changes")" "$changes_req" "$peak"
+    # Offline status, and what the pre-push hook adds to a push (it runs the preview).
+    t0=$(now); "$SYNC" status >/dev/null; status_s=$(python3 -c "print($(now) - $t0)")
+    t0=$(now); echo | SYNC_WORK_ITEMS_BIN="$SYNC" sh "$ROOT/hooks/pre-push" origin "$URL" >/dev/null; hook_s=$(python3 -c "print($(now) - $t0)")
+
+    printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' "$TRACKER" "$N" "$(seconds "$first")" "$(seconds "$noop")" "$noop_req" "$(seconds "$changes")" "$changes_req" "$peak" "$(seconds "$status_s")" "$(seconds "$hook_s")"
     kill $SIM_PID; wait $SIM_PID 2>/dev/null || true
-    cd - >/dev/null
+    cd "$ROOT"
 done

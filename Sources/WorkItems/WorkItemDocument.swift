@@ -213,17 +213,21 @@ public struct WorkItemDocument: Sendable, Equatable {
         fields = (try? Self.parseFields(frontmatterLines)) ?? fields
     }
 
+    /// Lines with their endings ("\n" or "\r\n"), found on the UTF-8 view: grapheme iteration is far slower.
     static func splitLines(_ s: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        for ch in s {
-            current.append(ch)
-            if ch == "\n" || ch == "\r\n" {
-                out.append(current)
-                current = ""
+        let utf8 = s.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let next = utf8.index(after: i)
+            if utf8[i] == UInt8(ascii: "\n") {
+                out.append(String(s[start..<next]))
+                start = next
             }
+            i = next
         }
-        if !current.isEmpty { out.append(current) }
+        if start != utf8.endIndex { out.append(String(s[start...])) }
         return out
     }
 
@@ -237,11 +241,14 @@ public struct WorkItemDocument: Sendable, Equatable {
         line.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
     }
 
+    /// Splits at the first line that starts with `## `.
     private static func splitBody(_ body: String) -> (String, String) {
-        var offset = body.startIndex
-        for line in splitLines(body) {
-            if line.hasPrefix("## ") { return (String(body[..<offset]), String(body[offset...])) }
-            offset = body.index(offset, offsetBy: line.count)
+        let utf8 = body.utf8
+        var lineStart = utf8.startIndex
+        while lineStart != utf8.endIndex {
+            if body[lineStart...].hasPrefix("## ") { return (String(body[..<lineStart]), String(body[lineStart...])) }
+            guard let newline = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            lineStart = utf8.index(after: newline)
         }
         return (body, "")
     }

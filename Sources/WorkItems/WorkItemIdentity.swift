@@ -136,3 +136,54 @@ public enum Slug {
         return out.isEmpty ? "untitled" : out
     }
 }
+
+extension WorkItemIdentity {
+    /// The identity read straight from the frontmatter text, without a YAML parse: a fast path for files that are
+    /// known to be unchanged since they were last parsed. Returns nil whenever the frontmatter is unusual enough that
+    /// only a real parse can be trusted (quoting with escapes, flow or block values, duplicates, no frontmatter).
+    public static func scan(_ text: String) -> WorkItemIdentity? {
+        var fields: [String: String] = [:]
+        var sawOpening = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if !sawOpening {
+                if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+                guard line.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+                sawOpening = true
+                continue
+            }
+            if line.trimmingCharacters(in: .whitespaces) == "---" {
+                return WorkItemIdentity(fields: fields)
+            }
+            for key in ["id", "external_id", "work_item_id"] where line.hasPrefix(key + ":") {
+                guard fields[key] == nil, let value = plainValue(line.dropFirst(key.count + 1)) else { return nil }
+                fields[key] = value
+            }
+        }
+        return nil
+    }
+
+    private static func plainValue(_ raw: Substring) -> String? {
+        var value = raw.trimmingCharacters(in: .whitespaces)
+        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+        guard let first = value.first else { return "" }
+        if first == "\"" || first == "'" {
+            guard value.count >= 2, value.last == first, !value.contains("\\") else { return nil }
+            let inner = value.dropFirst().dropLast()
+            return inner.contains(first) ? nil : String(inner)
+        }
+        if "[{|>&*!%@`".contains(first) { return nil }
+        return value
+    }
+
+    private init(fields: [String: String]) {
+        let id = fields["id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
+        let workItemID = fields["work_item_id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
+        let external = fields["external_id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
+        let numeric = workItemID.map { $0.allSatisfy(\.isNumber) } ?? false
+        schema = id == nil && workItemID != nil ? .workItemID : .externalID
+        localID = id ?? (numeric ? workItemID : nil)
+        remoteKey = external ?? (numeric ? nil : workItemID)
+    }
+}

@@ -53,3 +53,23 @@ final class CorpusRoundTripTests: XCTestCase {
         XCTAssertEqual(doc.sections.map(\.title).prefix(3), ["Summary", "Context", "Requirements"])
     }
 }
+
+final class IdentityScanTests: XCTestCase {
+    func testTheScanAgreesWithTheParserOnEveryCorpusFile() throws {
+        for file in try Corpus.files() {
+            let parsed = WorkItemIdentity(document: try WorkItemDocument(text: file.text))
+            XCTAssertEqual(WorkItemIdentity.scan(file.text), parsed, file.name)
+        }
+    }
+
+    func testTheScanDeclinesWhatOnlyAParserCanRead() {
+        XCTAssertNil(WorkItemIdentity.scan("no frontmatter\n"))
+        XCTAssertNil(WorkItemIdentity.scan("---\nid: \"00\\u0031\"\n---\n"))
+        XCTAssertNil(WorkItemIdentity.scan("---\nid: \"1\"\nid: \"2\"\n---\n"))
+        XCTAssertNil(WorkItemIdentity.scan("---\nexternal_id: [a]\n---\n"))
+        XCTAssertNil(WorkItemIdentity.scan("---\nid: \"1\"\n"))
+        XCTAssertEqual(WorkItemIdentity.scan("---\nwork_item_id: 12\n---\n"), WorkItemIdentity(localID: "12", remoteKey: nil, schema: .workItemID))
+        XCTAssertEqual(WorkItemIdentity.scan("---\nid: '7'\nexternal_id: acme/w#3 # note\n---\n"),
+                       WorkItemIdentity(localID: "7", remoteKey: "acme/w#3", schema: .externalID))
+    }
+}

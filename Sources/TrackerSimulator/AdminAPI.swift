@@ -1,0 +1,98 @@
+import Foundation
+
+/// `/_simulator/…`: the same admin routes for every simulated tracker. No token; loopback only.
+///
+///     GET    /_simulator/items            all items, in the tracker's JSON plus `key`
+///     POST   /_simulator/items            add one
+///     PATCH  /_simulator/items/{key}      change one as a remote user would (key URL-encoded)
+///     DELETE /_simulator/items/{key}
+///     POST   /_simulator/setup            tracker-specific set-up (GitHub: repositories, users)
+///     GET    /_simulator/requests         {method, path, status} of every tracker request so far
+///     DELETE /_simulator/requests
+///     POST   /_simulator/faults           {"path": regex, "status": 503, "count": 2, "headers": {…}}
+///                                         {"path": regex, "drop": true, "count": 1, "after": false}
+///                                         {"latency_ms": N}  {"ratelimit_remaining": N, "ratelimit_reset_seconds": S}
+///     POST   /_simulator/reset            start state back; faults and log cleared
+struct AdminAPI: Sendable {
+    static let prefix = "/_simulator/"
+
+    let tracker: any SimulatedTracker
+    let faults: FaultInjector
+    let log: RequestLog
+    let stateFile: StateFile?
+
+    func handle(_ request: SimRequest, baseURL: String) async -> SimResponse {
+        let route = String(request.path.dropFirst(Self.prefix.count))
+        switch (request.method, route) {
+        case ("GET", "items"):
+            return await tracker.adminListItems(baseURL: baseURL)
+        case ("POST", "items"):
+            return await changing(tracker.adminAddItem(request.body, baseURL: baseURL))
+        case ("POST", "setup"):
+            return await changing(tracker.adminSetup(request.body))
+        case ("GET", "requests"):
+            return .json(200, log.json())
+        case ("DELETE", "requests"):
+            log.clear()
+            return .empty(204)
+        case ("POST", "faults"):
+            return await addFaults(request.body)
+        case ("POST", "reset"):
+            await tracker.reset()
+            faults.reset()
+            log.clear()
+            return await changing(.empty(204))
+        case (let method, _) where route.hasPrefix("items/"):
+            let encoded = route.dropFirst("items/".count)
+            let key = encoded.removingPercentEncoding ?? String(encoded)
+            switch method {
+            case "PATCH": return await changing(tracker.adminChangeItem(key: key, request.body, baseURL: baseURL))
+            case "DELETE": return await changing(tracker.adminDeleteItem(key: key))
+            default: return Self.error(405, "\(method) is not allowed on \(request.path)")
+            }
+        default:
+            return Self.error(404, "no admin route \(request.method) \(request.path)")
+        }
+    }
+
+    /// Saves the state file (when there is one) before the answer goes out, so an answer always means "on disk".
+    private func changing(_ response: SimResponse) async -> SimResponse {
+        await stateFile?.persist(tracker)
+        return response
+    }
+
+    private func addFaults(_ body: Data) async -> SimResponse {
+        guard let spec = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+            return Self.error(400, "expected a JSON object")
+        }
+        if let latency = spec["latency_ms"] as? Int { faults.setLatency(latency) }
+        if let remaining = spec["ratelimit_remaining"] as? Int {
+            await tracker.setRequestBudget(remaining: remaining, resetInSeconds: spec["ratelimit_reset_seconds"] as? Int)
+        }
+        guard let pattern = spec["path"] else {
+            let understood = spec["latency_ms"] is Int || spec["ratelimit_remaining"] is Int
+            return understood ? .empty(204)
+                : Self.error(400, "a fault needs \"path\" (a regular expression), or set \"latency_ms\" or \"ratelimit_remaining\"")
+        }
+        guard let source = pattern as? String, FaultInjector.isValidPattern(source) else {
+            return Self.error(400, "\"path\" must be a regular expression")
+        }
+        let count = spec["count"] as? Int ?? 1
+        guard count > 0 else { return Self.error(400, "\"count\" must be at least 1") }
+        let action: FaultInjector.Fault.Action
+        if spec["drop"] as? Bool == true {
+            action = .drop(afterEffect: spec["after"] as? Bool ?? false)
+        } else {
+            let status = spec["status"] as? Int ?? 503
+            guard (100...599).contains(status) else { return Self.error(400, "\"status\" must be an HTTP status") }
+            let headers = (spec["headers"] as? [String: Any] ?? [:]).map { ($0.key.lowercased(), "\($0.value)") }
+            action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 })
+        }
+        faults.add(.init(pattern: source, action: action, remaining: count))
+        return .empty(204)
+    }
+
+    private static func error(_ status: Int, _ message: String) -> SimResponse {
+        .json(status, ["message": message])
+    }
+}

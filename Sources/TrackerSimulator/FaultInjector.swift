@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// Faults and latency set through `POST /_simulator/faults`, shared by every simulated tracker.
+final class FaultInjector: Sendable {
+    struct Fault: Sendable {
+        enum Action: Sendable {
+            case answer(status: Int, headers: [(String, String)])
+            /// Close the connection without answering; with `afterEffect` the request is carried out first, so
+            /// the client cannot tell whether it took effect.
+            case drop(afterEffect: Bool)
+        }
+
+        /// A regular expression over path and query, checked when the fault is added.
+        var pattern: String
+        var action: Action
+        var remaining: Int
+    }
+
+    private struct State {
+        var faults: [Fault] = []
+        var latencyMs: Int
+    }
+
+    private let state: Mutex<State>
+    private let initialLatencyMs: Int
+
+    init(latencyMs: Int) {
+        initialLatencyMs = latencyMs
+        state = Mutex(State(latencyMs: latencyMs))
+    }
+
+    var latencyMs: Int { state.withLock { $0.latencyMs } }
+
+    func setLatency(_ ms: Int) { state.withLock { $0.latencyMs = max(0, ms) } }
+
+    func add(_ fault: Fault) { state.withLock { $0.faults.append(fault) } }
+
+    /// Faults cleared and the latency back to the start value.
+    func reset() {
+        state.withLock {
+            $0.faults.removeAll()
+            $0.latencyMs = initialLatencyMs
+        }
+    }
+
+    /// The first fault whose pattern matches `pathAndQuery`, with one use consumed.
+    func take(matching pathAndQuery: String) -> Fault.Action? {
+        state.withLock { state in
+            guard let index = state.faults.firstIndex(where: { Self.matches($0.pattern, pathAndQuery) })
+            else { return nil }
+            let action = state.faults[index].action
+            state.faults[index].remaining -= 1
+            if state.faults[index].remaining <= 0 { state.faults.remove(at: index) }
+            return action
+        }
+    }
+
+    static func isValidPattern(_ pattern: String) -> Bool { (try? Regex(pattern)) != nil }
+
+    private static func matches(_ pattern: String, _ text: String) -> Bool {
+        guard let regex = try? Regex(pattern) else { return false }
+        return (try? regex.firstMatch(in: text)) != nil
+    }
+}

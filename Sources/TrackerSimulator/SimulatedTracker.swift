@@ -1,0 +1,81 @@
+import Foundation
+
+/// One HTTP request as a simulated tracker sees it.
+struct SimRequest: Sendable {
+    var method: String
+    /// As received (still percent-encoded).
+    var path: String
+    /// As received, without the `?`.
+    var rawQuery: String?
+    /// Lower-cased names; repeated fields joined with ", ".
+    var headers: [String: String]
+    var body: Data
+
+    /// Query parameters in order, percent-decoded.
+    var query: [(name: String, value: String)] { QueryString.parse(rawQuery) }
+    var pathAndQuery: String { path + (rawQuery.map { "?" + $0 } ?? "") }
+}
+
+struct SimResponse: Sendable {
+    var status: Int
+    var headers: [(String, String)] = []
+    var body: Data = Data()
+
+    static func json(_ status: Int, _ object: Any, headers: [(String, String)] = []) -> SimResponse {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return SimResponse(status: status, headers: [("content-type", "application/json; charset=utf-8")] + headers, body: data)
+    }
+
+    static func json(_ status: Int, bytes: [UInt8], headers: [(String, String)] = []) -> SimResponse {
+        SimResponse(status: status, headers: [("content-type", "application/json; charset=utf-8")] + headers, body: Data(bytes))
+    }
+
+    static func empty(_ status: Int) -> SimResponse { SimResponse(status: status) }
+}
+
+/// One tracker's fake API. The shared pieces around it (admin routes, request log, faults, latency, token check,
+/// state file) are the same for every tracker; a new tracker implements this and adds a `SimulatedTrackerKind` case.
+protocol SimulatedTracker: Sendable {
+    /// The token the request presents, read the way this tracker's clients send it; nil when there is none.
+    func presentedToken(_ request: SimRequest) -> String?
+    /// What this tracker answers to a missing or wrong token.
+    func unauthorizedResponse() -> SimResponse
+    /// An injected fault's answer, in this tracker's error shape.
+    func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse
+
+    /// A request that passed the token check.
+    func handle(_ request: SimRequest, baseURL: String) async -> SimResponse
+
+    // Admin API, in the tracker's own JSON with a `key` field added.
+    func adminListItems(baseURL: String) async -> SimResponse
+    func adminAddItem(_ body: Data, baseURL: String) async -> SimResponse
+    func adminChangeItem(key: String, _ body: Data, baseURL: String) async -> SimResponse
+    func adminDeleteItem(key: String) async -> SimResponse
+    /// Tracker-specific set-up (GitHub: `{"repositories": ["o/r"], "users": ["login"]}`).
+    func adminSetup(_ body: Data) async -> SimResponse
+    /// `{"ratelimit_remaining": N}`: the request budget left before the tracker's rate-limit answer.
+    func setRequestBudget(remaining: Int, resetInSeconds: Int?) async
+    /// Back to the state the simulator started with.
+    func reset() async
+
+    /// The encoded state when it changed after `revision` (for the state file), else nil.
+    func snapshot(ifNewerThan revision: Int) async -> (revision: Int, data: Data)?
+}
+
+extension SimulatedTrackerKind {
+    /// A fresh tracker: from the state file when it exists, else empty or seeded as the options say.
+    func makeTracker(_ options: SimulatorOptions) throws -> any SimulatedTracker {
+        let saved = options.stateFile.flatMap { FileManager.default.contents(atPath: $0) }
+        switch self {
+        case .github:
+            var store = try saved.map { try JSONDecoder().decode(GitHubStore.self, from: $0) } ?? GitHubStore()
+            if saved == nil {
+                if options.seedDemo { GitHubDemoData.seedDemo(into: &store) }
+                if options.seedCount > 0 {
+                    GitHubDemoData.seedGenerated(count: options.seedCount, repository: options.seedRepository, into: &store)
+                }
+            }
+            return GitHubSimulator(initial: store)
+        }
+    }
+}

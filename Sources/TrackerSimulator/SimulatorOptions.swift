@@ -1,0 +1,33 @@
+/// The trackers the simulator can stand in for. Each case has one `SimulatedTracker` implementation.
+public enum SimulatedTrackerKind: String, Sendable, CaseIterable {
+    case github
+}
+
+public struct SimulatorOptions: Sendable {
+    public var kind: SimulatedTrackerKind
+    /// The token clients must send (GitHub: `Authorization: Bearer T` or `token T`); anything else gets a 401.
+    public var token: String
+    /// Port on 127.0.0.1; 0 picks a free one.
+    public var port: Int
+    /// Loaded at start when it exists; written atomically after every change.
+    public var stateFile: String?
+    /// Added to every tracker request (never to the admin API).
+    public var latencyMs: Int
+    /// Start with a small, realistic demo data set (`--seed-demo`).
+    public var seedDemo: Bool
+    /// Start with this many generated issues in `seedRepository` (benchmarks, `--seed-issues`).
+    public var seedCount: Int
+    public var seedRepository: String
+
+    public init(kind: SimulatedTrackerKind, token: String, port: Int = 0, stateFile: String? = nil, latencyMs: Int = 0,
+                seedDemo: Bool = false, seedCount: Int = 0, seedRepository: String = "acme/bench") {
+        self.kind = kind
+        self.token = token
+        self.port = port
+        self.stateFile = stateFile
+        self.latencyMs = latencyMs
+        self.seedDemo = seedDemo
+        self.seedCount = seedCount
+        self.seedRepository = seedRepository
+    }
+}
