@@ -10,72 +10,114 @@ public struct ItemProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)" }
 }
 
-/// Reads every work item from HEAD's tree in one walk, parses it, and marks files with uncommitted edits.
+/// A tracked item known to be unchanged since the last sync and untouched remotely, so it was never parsed:
+/// the planner only needs its id and key (parent links, key ownership, id allocation).
+public struct SettledItem: Sendable, Equatable {
+    public var id: String
+    public var path: String
+    public var key: String
+}
+
+/// One work-item file from HEAD (or the working tree, for a file an interrupted run wrote), scanned for its
+/// identity but not yet parsed.
+struct ScannedFile {
+    var path: String
+    var blobID: String
+    var contents: [UInt8]
+    var identity: WorkItemIdentity?
+    var id: String?
+    var isDirty: Bool
+}
+
+struct LoadedItems {
+    var items: [LocalItem]
+    var settled: [SettledItem]
+    var problems: [ItemProblem]
+    /// Ids named by every file, readable or not, so a new item never takes the id of a broken one.
+    var reservedIDs: Set<String>
+}
+
+/// Reads every work item from HEAD's tree in one walk. Parsing is the expensive part at 10,000 items, so it happens
+/// in two steps: `scan` reads ids and keys from the text, and `materialise` parses only the files that may matter.
 struct LocalItemLoader {
     let repository: GitRepository
     let workPath: String
     let idPattern: IdPattern
 
-    /// `overrides`: files an interrupted run wrote and journalled, read from the working tree instead of HEAD
-    /// (path → blob id written), so the sync's own uncommitted writes are not mistaken for the user's edits.
-    func load(overrides: [String: String]) throws -> LoadedItems {
-        var files = try repository.headFiles(under: workPath).filter { $0.path.hasSuffix(".md") }
+    /// `overrides`: files an interrupted run wrote and journalled (path → blob id), read from the working tree so
+    /// the sync's own uncommitted writes are not mistaken for the user's edits.
+    func scan(overrides: [String: String]) throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
+        let head = try repository.headFiles(under: workPath).filter { $0.path.hasSuffix(".md") }
         let dirty = try repository.dirtyPaths(under: [workPath])
-        var byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var byPath = Dictionary(head.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for (path, blob) in overrides {
             guard let data = FileManager.default.contents(atPath: repository.workdir + "/" + path) else { continue }
             byPath[path] = TreeFile(path: path, blobID: blob, contents: Array(data))
         }
-        files = byPath.values.sorted { $0.path < $1.path }
-
-        var items: [LocalItem] = []
-        var problems: [ItemProblem] = []
+        var files: [ScannedFile] = []
         var reserved = Set<String>()
-        for file in files {
+        for file in byPath.values.sorted(by: { $0.path < $1.path }) {
             let name = (file.path as NSString).lastPathComponent
             if name.hasPrefix(".") || name.uppercased() == "README.MD" { continue }
-            if let id = idPattern.id(inFileName: name) { reserved.insert(id) }
-            let text = String(decoding: file.contents, as: UTF8.self)
+            let fromName = idPattern.id(inFileName: name)
+            if let fromName { reserved.insert(fromName) }
+            let identity = WorkItemIdentity.scan(String(decoding: file.contents, as: UTF8.self))
+            files.append(ScannedFile(path: file.path, blobID: file.blobID, contents: file.contents, identity: identity,
+                id: identity?.localID ?? fromName, isDirty: overrides[file.path] == nil && dirty.contains(file.path)))
+        }
+        // Work items not committed yet still hold their ids.
+        for path in dirty where byPath[path] == nil && path.hasSuffix(".md") {
+            if let id = idPattern.id(inFileName: (path as NSString).lastPathComponent) { reserved.insert(id) }
+        }
+        return (files, reserved)
+    }
+
+    /// Parses the files `mustParse` picks (and any whose identity the scan could not read); the rest are settled.
+    func materialise(_ files: [ScannedFile], reservedIDs: Set<String>, mustParse: (ScannedFile) -> Bool) -> LoadedItems {
+        var items: [LocalItem] = []
+        var settled: [SettledItem] = []
+        var problems: [ItemProblem] = []
+        for file in files {
+            if let identity = file.identity, let id = file.id, let key = identity.remoteKey, !mustParse(file) {
+                settled.append(SettledItem(id: id, path: file.path, key: key))
+                continue
+            }
             let document: WorkItemDocument
             do {
-                document = try WorkItemDocument(text: text)
+                document = try WorkItemDocument(text: String(decoding: file.contents, as: UTF8.self))
             } catch {
                 problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
                 continue
             }
             let identity = WorkItemIdentity(document: document)
-            guard let id = identity.localID ?? idPattern.id(inFileName: name) else {
+            guard let id = identity.localID ?? idPattern.id(inFileName: (file.path as NSString).lastPathComponent) else {
                 problems.append(ItemProblem(path: file.path, line: 1, message: "no id: add `id: \"NNNN\"` to the frontmatter"))
                 continue
             }
-            items.append(LocalItem(
-                id: id, path: file.path, document: document, blobID: file.blobID, identity: identity,
-                isDirty: overrides[file.path] == nil && dirty.contains(file.path), content: document.localContent()))
-        }
-
-        // Work items not committed yet still hold their ids.
-        for path in dirty where byPath[path] == nil && path.hasSuffix(".md") {
-            if let id = idPattern.id(inFileName: (path as NSString).lastPathComponent) { reserved.insert(id) }
+            items.append(LocalItem(id: id, path: file.path, document: document, blobID: file.blobID, identity: identity,
+                isDirty: file.isDirty, content: document.localContent()))
         }
 
         // Duplicate ids: report every file after the first and leave all of them out of the sync.
-        let groups = Dictionary(grouping: items, by: \.id)
+        var pathsByID: [String: [String]] = [:]
+        for item in items { pathsByID[item.id, default: []].append(item.path) }
+        for item in settled { pathsByID[item.id, default: []].append(item.path) }
         var excluded = Set<String>()
-        for (id, group) in groups where group.count > 1 {
+        for (id, paths) in pathsByID where paths.count > 1 {
             excluded.insert(id)
-            let first = group[0].path
-            for other in group.dropFirst() {
-                problems.append(ItemProblem(path: other.path, line: 1,
-                    message: "duplicate id \"\(id)\" (also in \(first)): give one of them a new id"))
+            let sorted = paths.sorted()
+            for other in sorted.dropFirst() {
+                problems.append(ItemProblem(path: other, line: 1,
+                    message: "duplicate id \"\(id)\" (also in \(sorted[0])): give one of them a new id"))
             }
         }
-        return LoadedItems(items: items.filter { !excluded.contains($0.id) }, problems: problems, reservedIDs: reserved)
+        return LoadedItems(items: items.filter { !excluded.contains($0.id) }, settled: settled.filter { !excluded.contains($0.id) },
+            problems: problems, reservedIDs: reservedIDs)
     }
-}
 
-struct LoadedItems {
-    var items: [LocalItem]
-    var problems: [ItemProblem]
-    /// Ids named by every file, readable or not, so a new item never takes the id of a broken one.
-    var reservedIDs: Set<String>
+    /// Every file parsed (for `check`).
+    func load(overrides: [String: String]) throws -> LoadedItems {
+        let (files, reserved) = try scan(overrides: overrides)
+        return materialise(files, reservedIDs: reserved, mustParse: { _ in true })
+    }
 }

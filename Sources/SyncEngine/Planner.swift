@@ -5,7 +5,10 @@ import WorkItems
 /// Everything the planner decides from. No I/O: the same input always gives the same plan, so `--preview` and a
 /// real sync can never disagree.
 public struct PlanInput: Sendable {
+    /// Parsed local items: everything that may have something to do.
     public var localItems: [LocalItem]
+    /// Tracked items unchanged on both sides, never parsed; they count as unchanged.
+    public var settledItems: [SettledItem]
     /// Remote items read this run (changed tracked items, discovery candidates, fetched items).
     public var remoteItems: [RemoteItem]
     public var baseline: Baseline
@@ -26,12 +29,13 @@ public struct PlanInput: Sendable {
     public var workPath: String
 
     public init(
-        localItems: [LocalItem], remoteItems: [RemoteItem], baseline: Baseline, mode: SyncMode,
+        localItems: [LocalItem], settledItems: [SettledItem] = [], remoteItems: [RemoteItem], baseline: Baseline, mode: SyncMode,
         resolutions: [String: ConflictChoice] = [:], acceptedCreates: Set<String> = [], discoveryKeys: Set<String> = [],
         foundCreates: [String: RemoteItem] = [:], representable: @escaping @Sendable (WorkItemContent) -> WorkItemContent,
         reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String
     ) {
         self.localItems = localItems
+        self.settledItems = settledItems
         self.remoteItems = remoteItems
         self.baseline = baseline
         self.mode = mode
@@ -76,14 +80,15 @@ public enum Planner {
     }
 
     public static func plan(_ input: PlanInput) -> Plan {
-        let links = ParentLinks(localItems: input.localItems)
+        let links = ParentLinks(localItems: input.localItems, settled: input.settledItems)
         let remoteByKey = Dictionary(input.remoteItems.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var keyOwners: [String: [String]] = [:]
         for item in input.localItems { if let key = item.remoteKey { keyOwners[key, default: []].append(item.id) } }
+        for item in input.settledItems { keyOwners[item.key, default: []].append(item.id) }
         let adoptedKeys = Set(input.foundCreates.values.map(\.key))
 
         var planned: [PlannedItem] = []
-        var unchanged = 0
+        var unchanged = input.settledItems.count
 
         for item in input.localItems {
             guard let key = item.remoteKey else {
@@ -104,7 +109,8 @@ public enum Planner {
 
         var allocator = IdAllocator(
             pattern: input.idPattern, projectCode: input.projectCode,
-            usedIDs: Set(input.localItems.map(\.id)).union(input.baseline.items.keys).union(input.reservedIDs))
+            usedIDs: Set(input.localItems.map(\.id)).union(input.settledItems.map(\.id)).union(input.baseline.items.keys)
+                .union(input.reservedIDs))
         if input.mode != .pushOnly {
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
             where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && input.discoveryKeys.contains(remote.key) {
@@ -237,11 +243,15 @@ struct ParentLinks: Sendable {
     var keyByLocalID: [String: String] = [:]
     var localIDByKey: [String: String] = [:]
 
-    init(localItems: [LocalItem]) {
+    init(localItems: [LocalItem], settled: [SettledItem] = []) {
         for item in localItems {
             guard let key = item.remoteKey else { continue }
             keyByLocalID[item.id] = key
             localIDByKey[key] = item.id
+        }
+        for item in settled {
+            keyByLocalID[item.id] = item.key
+            localIDByKey[item.key] = item.id
         }
     }
 

@@ -101,27 +101,40 @@ public enum SyncSession {
         var baseline = try workspace.loadBaseline()
         for (id, entry) in recovery.baseline { baseline.items[id] = entry }
 
-        let loaded: LoadedItems
-        do {
-            loaded = try LocalItemLoader(repository: repository, workPath: workspace.config.workPath, idPattern: workspace.idPattern)
-                .load(overrides: recovery.writtenFiles)
-        } catch let error as GitError { throw .from(error) } catch {
+        let loader = LocalItemLoader(repository: repository, workPath: workspace.config.workPath, idPattern: workspace.idPattern)
+        let scanned: (files: [ScannedFile], reservedIDs: Set<String>)
+        do { scanned = try loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")
         }
-        let localItems = loaded.items
+        let tracked = scanned.files.compactMap { f -> (id: String, key: String)? in
+            guard let id = f.id, let key = f.identity?.remoteKey else { return nil }
+            return (id, key)
+        }
 
         let remote: RemoteSnapshot
         do {
-            remote = try await RemoteSnapshot.read(tracker: tracker, localItems: localItems, baseline: baseline,
+            remote = try await RemoteSnapshot.read(tracker: tracker, tracked: tracked, baseline: baseline,
                 intents: recovery.createIntents, options: options, config: workspace.config, progress: environment.progress,
                 overlap: readOverlap)
         } catch let error as TrackerError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
         }
+
+        // Only files that may have something to do are parsed: changed since the last sync, touched remotely,
+        // never pushed, uncommitted, written by an interrupted run, or sharing a key with another file.
+        let remoteKeys = Set(remote.items.map(\.key))
+        var keyCounts: [String: Int] = [:]
+        for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
+        let loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
+            guard let id = file.id, let key = file.identity?.remoteKey else { return true }
+            return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
+                || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
+        }
+        let localItems = loaded.items
         let readStarted = remote.startedAt ?? environment.now()
 
         var input = PlanInput(
-            localItems: localItems, remoteItems: remote.items, baseline: baseline, mode: options.mode,
+            localItems: localItems, settledItems: loaded.settled, remoteItems: remote.items, baseline: baseline, mode: options.mode,
             resolutions: options.resolutions, discoveryKeys: remote.discoveryKeys, foundCreates: remote.foundCreates,
             representable: { tracker.representable($0) }, reservedIDs: loaded.reservedIDs, idPattern: workspace.idPattern,
             projectCode: workspace.config.defaultProjectCode, workPath: workspace.config.workPath)

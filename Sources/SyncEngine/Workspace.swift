@@ -128,7 +128,7 @@ struct RemoteSnapshot {
     var startedAt: Date?
 
     static func read(
-        tracker: any Tracker, localItems: [LocalItem], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
+        tracker: any Tracker, tracked: [(id: String, key: String)], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
         options: SyncOptions, config: Configuration, progress: @Sendable (ProgressEvent) -> Void, overlap: TimeInterval
     ) async throws -> RemoteSnapshot {
         let startedAt = Date()
@@ -140,7 +140,7 @@ struct RemoteSnapshot {
                 found[id] = item
             }
         }
-        let trackedKeys = Set(localItems.compactMap(\.remoteKey))
+        let trackedKeys = Set(tracked.map(\.key))
         let since = baseline.timestamp?.addingTimeInterval(-overlap)
         let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
             labels: options.labels, state: options.state)
@@ -150,10 +150,10 @@ struct RemoteSnapshot {
         var seen = Set(items.map(\.key))
 
         // Tracked items the baseline knows too little about need their current remote state even if unchanged.
-        let needed = localItems.compactMap { item -> String? in
-            guard let key = item.remoteKey, !seen.contains(key) else { return nil }
+        let needed = tracked.compactMap { item -> String? in
+            guard !seen.contains(item.key) else { return nil }
             let entry = baseline.items[item.id]
-            return entry?.remoteHash == nil || entry?.localHash == nil ? key : nil
+            return entry?.remoteHash == nil || entry?.localHash == nil ? item.key : nil
         }
         if !needed.isEmpty {
             for item in try await tracker.fetch(keys: needed) where seen.insert(item.key).inserted { items.append(item) }

@@ -171,4 +171,16 @@ final class PlannerTests: XCTestCase {
         XCTAssertNil(BlastRadiusGate(maxPulls: 4, maxPushes: 3).check(plan))
         XCTAssertNotNil(BlastRadiusGate(maxPulls: 3, maxPushes: 3).check(plan)?.range(of: "--max-pulls 4"))
     }
+
+    func testSettledItemsCountAsUnchangedLinkParentsAndAreNotRediscovered() {
+        let child0 = localItem(document(id: "0002", title: "Child", key: "o/r#2", parent: "work-item:0001"), blob: "old")
+        let child = localItem(document(id: "0002", title: "Child, edited", key: "o/r#2", parent: "work-item:0001"), blob: "new")
+        var i = input([child], [remote("o/r#1", title: "Epic, never parsed")],
+            baseline: Baseline(items: ["0002": synced(child0, remote("o/r#2", title: "Child"))]))
+        i.settledItems = [SettledItem(id: "0001", path: "meta/work/0001-epic.md", key: "o/r#1")]
+        let plan = Planner.plan(i)
+        XCTAssertEqual(plan.items.map(\.action), [.push], "o/r#1 is tracked by a settled item, not new")
+        XCTAssertEqual(plan.items.first?.content?.parent, "o/r#1")
+        XCTAssertEqual(plan.unchangedCount, 1)
+    }
 }
