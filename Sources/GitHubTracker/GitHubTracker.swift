@@ -97,9 +97,11 @@ public struct GitHubTracker: Tracker {
 
     private func list(query: [String]) async throws -> [RemoteItem] {
         var url: String? = "\(apiURL)/repos/\(repository)/issues?" + query.joined(separator: "&")
+        // Only incremental listings repeat between runs; caching a full read would only grow the cache.
+        let cacheable = query.contains { $0.hasPrefix("since=") }
         var items: [RemoteItem] = []
         while let next = url {
-            let response = try await get(next, cached: true)
+            let response = try await get(next, cached: cacheable)
             guard let array = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] else {
                 throw TrackerError.unavailable("GitHub answered \(Self.path(next)) with something that is not a list of issues")
             }

@@ -12,12 +12,8 @@ struct StatusCommand: ParsableCommand {
     var porcelain = false
 
     func run() throws {
-        let environment = SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
         let report: StatusReport
-        do { report = try StatusReport.compute(environment: environment) } catch {
-            FileHandle.standardError.write(Data("git-sync-work-items: \(error.message)\n".utf8))
-            throw ExitCode(error.exitCode)
-        }
+        do { report = try StatusReport.compute(environment: .fromProcess()) } catch { throw error.reported() }
         var out = ""
         if porcelain {
             for e in report.entries { out += "\(e.id)\t\(e.state.rawValue)\t\(e.path)\n" }
@@ -51,8 +47,7 @@ struct CheckCommand: AsyncParsableCommand {
     var online = false
 
     func run() async throws {
-        let environment = SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
-        let (report, code) = await CheckReport.run(environment: environment, online: online)
+        let (report, code) = await CheckReport.run(environment: .fromProcess(), online: online)
         var out = ""
         for p in report.problems { out += TerminalText.sanitise(p.description) + "\n" }
         for n in report.notes { out += "ok: " + n + "\n" }
@@ -63,5 +58,20 @@ struct CheckCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out.utf8))
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension SyncEnvironment {
+    /// This process's environment and the registered trackers.
+    static func fromProcess() -> SyncEnvironment {
+        SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
+    }
+}
+
+extension SyncFailure {
+    /// Prints the one-line error and returns the exit code to throw.
+    func reported() -> ExitCode {
+        FileHandle.standardError.write(Data("git-sync-work-items: \(message)\n".utf8))
+        return ExitCode(exitCode)
     }
 }

@@ -114,8 +114,7 @@ struct SyncCommand: AsyncParsableCommand {
             report = try await SyncSession.run(options, environment: environment)
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("git-sync-work-items: \(error.message)\n".utf8))
-            throw ExitCode(error.exitCode)
+            throw error.reported()
         }
         progress.finish()
         let output: String

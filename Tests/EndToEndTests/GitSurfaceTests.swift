@@ -2,14 +2,9 @@ import Foundation
 import XCTest
 
 /// Issue 5 end to end: the pre-push hook through real `git push`es, `git help`, `status` and `check`.
-final class PrePushHookTests: XCTestCase {
-    private var sim: Simulator!
-    private var repo: ScratchRepo!
-
+final class PrePushHookTests: SimulatorTestCase {
     override func setUp() async throws {
-        sim = try await Simulator.start()
-        repo = try ScratchRepo(testName: name)
-        try repo.configure(simulator: sim.url)
+        try await super.setUp()
         try repo.write("meta/work/0001-item.md", workItem(id: "0001", title: "Item"))
         try repo.commitAll("items")
         let remote = (repo.root as NSString).deletingLastPathComponent + "/remote.git"
@@ -18,11 +13,6 @@ final class PrePushHookTests: XCTestCase {
         repo.environment["SYNC_WORK_ITEMS_BIN"] = BuiltProducts.syncBinary
         let install = try repo.sync("install-hook")
         XCTAssertEqual(install.status, 0, install.stderr)
-    }
-
-    override func tearDown() async throws {
-        await sim?.stop()
-        repo = nil
     }
 
     private func push() throws -> RunResult {

@@ -238,3 +238,20 @@ func workItem(id: String, title: String, status: String = "ready", priority: Str
     if let externalID { fm += "external_id: \(externalID)\n" }
     return "---\n" + fm + "---\n\n# \(id): \(title)\n\n**Kind**: \(kind.capitalized)\n**Status**: \(status.capitalized)\n**Priority**: \(priority.capitalized)\n**Author**: Test Author\n\n## Summary\n\n\(summary)\n" + extraSections
 }
+
+/// A test with a fresh GitHub simulator and a scratch repository configured for it.
+class SimulatorTestCase: XCTestCase {
+    var sim: Simulator!
+    var repo: ScratchRepo!
+
+    override func setUp() async throws {
+        sim = try await Simulator.start()
+        repo = try ScratchRepo(testName: name)
+        try repo.configure(simulator: sim.url)
+    }
+
+    override func tearDown() async throws {
+        await sim?.stop()
+        repo = nil
+    }
+}

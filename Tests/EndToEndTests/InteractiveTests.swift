@@ -2,21 +2,7 @@ import Foundation
 import XCTest
 
 /// The human loop (issue 4) driven through a real pseudo-terminal, as a person would use it.
-final class InteractiveTests: XCTestCase {
-    private var sim: Simulator!
-    private var repo: ScratchRepo!
-
-    override func setUp() async throws {
-        sim = try await Simulator.start()
-        repo = try ScratchRepo(testName: name)
-        try repo.configure(simulator: sim.url)
-    }
-
-    override func tearDown() async throws {
-        await sim.stop()
-        repo = nil
-    }
-
+final class InteractiveTests: SimulatorTestCase {
     /// Two tracked items that then change differently on both sides.
     private func makeConflicts(_ ids: [String]) async throws -> [String: String] {
         for id in ids { try repo.write("meta/work/\(id)-item.md", workItem(id: id, title: "Item \(id)")) }

@@ -3,21 +3,7 @@ import XCTest
 
 /// The seed story's acceptance criteria that need no prompt, end to end: the built binary in a scratch repository
 /// against the GitHub simulator.
-final class SeedAcceptanceTests: XCTestCase {
-    private var sim: Simulator!
-    private var repo: ScratchRepo!
-
-    override func setUp() async throws {
-        sim = try await Simulator.start()
-        repo = try ScratchRepo(testName: name)
-        try repo.configure(simulator: sim.url)
-    }
-
-    override func tearDown() async throws {
-        await sim.stop()
-        repo = nil
-    }
-
+final class SeedAcceptanceTests: SimulatorTestCase {
     /// Local items pushed by a first sync, so both sides and the baseline agree. Returns id → remote key.
     private func establish(_ items: [(id: String, title: String)]) async throws -> [String: String] {
         for item in items {
@@ -325,6 +311,30 @@ final class SeedAcceptanceTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("meta/work/0002-bad.md:"), result.stdout)
         XCTAssertTrue(result.stdout.contains("meta/work/0003-nofm.md:1:"), result.stdout)
         XCTAssertTrue(repo.files(under: "meta/work").contains("0004-remote.md"), "\(repo.files(under: "meta/work"))")
+    }
+}
+
+final class MachineOutputTests: XCTestCase {
+    func testJSONIsOneStableDocumentAndNoOutputCarriesTheToken() async throws {
+        let sim = try await Simulator.start()
+        let repo = try ScratchRepo(testName: name)
+        try repo.configure(simulator: sim.url)
+        try repo.write("meta/work/0001-a.md", workItem(id: "0001", title: "Local"))
+        try repo.commitAll("items")
+        try await sim.addIssue(["title": "Remote"])
+        let preview = try repo.sync("--preview", "--json")
+        await sim.stop()
+        XCTAssertEqual(preview.status, 0, preview.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(preview.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["integration"] as? String, "github-issues")
+        XCTAssertEqual(json["preview"] as? Bool, true)
+        XCTAssertEqual(json["exit_code"] as? Int, 0)
+        let items = try XCTUnwrap(json["items"] as? [[String: Any]])
+        XCTAssertEqual(Set(items.map { "\($0["id"]!) \($0["action"]!) \($0["state"]!)" }), ["0001 skip planned", "0002 new planned"])
+        XCTAssertEqual(items.first { $0["id"] as? String == "0001" }?["reason"] as? String, "not-pushed")
+        for output in [preview.stdout, preview.stderr] { XCTAssertFalse(output.contains(E2E.token)) }
+        let log = try repo.git("log", "--all", "-p")
+        XCTAssertFalse(log.contains(E2E.token))
     }
 }
 

@@ -3,37 +3,43 @@ import Synchronization
 
 /// Remembers the ETag and body of listing responses (by URL, never by credentials) in a file under
 /// `.git/sync-work-items/cache/`, so an unchanged listing costs a 304 that most trackers do not count.
+/// Only the entries a run used are kept, so the file stays the size of one incremental read.
 public final class ETagCache: Sendable {
     private struct Entry: Codable, Sendable {
         var etag: String
-        var body: [UInt8]
+        var body: Data
     }
 
     private let path: String?
-    private let entries: Mutex<[String: Entry]>
-    private let dirty = Mutex(false)
+    private let loaded: [String: Entry]
+    private let used = Mutex<[String: Entry]>([:])
 
     public init(file: URL?) {
         path = file?.path
-        let loaded = file.flatMap { FileManager.default.contents(atPath: $0.path) }
+        loaded = file.flatMap { FileManager.default.contents(atPath: $0.path) }
             .flatMap { try? JSONDecoder().decode([String: Entry].self, from: $0) } ?? [:]
-        entries = Mutex(loaded)
     }
 
-    public func etag(for url: String) -> String? { entries.withLock { $0[url]?.etag } }
+    public func etag(for url: String) -> String? { loaded[url]?.etag }
 
-    public func body(for url: String) -> [UInt8]? { entries.withLock { $0[url]?.body } }
+    /// The cached body for a 304; the entry is kept for the next run.
+    public func body(for url: String) -> [UInt8]? {
+        guard let entry = loaded[url] else { return nil }
+        used.withLock { $0[url] = entry }
+        return Array(entry.body)
+    }
 
     public func store(url: String, etag: String, body: [UInt8]) {
-        entries.withLock { $0[url] = Entry(etag: etag, body: body) }
-        dirty.withLock { $0 = true }
+        used.withLock { $0[url] = Entry(etag: etag, body: Data(body)) }
     }
 
-    /// Writes the cache atomically when it changed; a cache that cannot be written is simply not kept.
+    /// Writes what this run used, atomically; a cache that cannot be written is simply not kept.
     public func save() {
-        guard let path, dirty.withLock({ $0 }) else { return }
-        let snapshot = entries.withLock { $0 }
-        guard let data = try? JSONEncoder().encode(snapshot) else { return }
+        guard let path else { return }
+        let snapshot = used.withLock { $0 }
+        guard snapshot.keys.sorted() != loaded.keys.sorted() || snapshot.contains(where: { loaded[$0.key]?.etag != $0.value.etag }),
+            let data = try? JSONEncoder().encode(snapshot)
+        else { return }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temp = path + ".tmp-\(getpid())"
