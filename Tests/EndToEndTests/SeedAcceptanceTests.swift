@@ -314,6 +314,36 @@ final class SeedAcceptanceTests: SimulatorTestCase {
     }
 }
 
+final class RepositoryStateTests: SimulatorTestCase {
+    func testItRunsFromASubdirectoryLikeGit() async throws {
+        try repo.write("meta/work/0001-a.md", workItem(id: "0001", title: "Local"))
+        try repo.commitAll("items")
+        try await sim.addIssue(["title": "Remote"])
+        let result = try runProcess(BuiltProducts.syncBinary, [], in: repo.root + "/meta/work", environment: repo.environment)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(repo.files(under: "meta/work"), ["0001-a.md", "0002-remote.md"])
+    }
+
+    func testAnUnbornBranchSaysToCommitFirst() throws {
+        let result = try repo.sync()
+        XCTAssertEqual(result.status, 4, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("commit"), result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
+    }
+
+    func testADetachedHeadIsSaidAndTheCommitLandsThere() async throws {
+        try repo.write("meta/work/0001-a.md", workItem(id: "0001", title: "Local"))
+        try repo.commitAll("items")
+        try repo.git("checkout", "-q", "--detach")
+        try await sim.addIssue(["title": "Remote"])
+        let result = try repo.sync()
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("HEAD is detached"), result.stdout)
+        XCTAssertTrue(try repo.git("log", "-1", "--format=%s").hasPrefix("sync-work-items:"))
+        XCTAssertFalse(try repo.git("log", "-1", "--format=%s", "main").hasPrefix("sync-work-items:"), "the branch did not move")
+    }
+}
+
 final class MachineOutputTests: XCTestCase {
     func testJSONIsOneStableDocumentAndNoOutputCarriesTheToken() async throws {
         let sim = try await Simulator.start()
