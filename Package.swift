@@ -41,7 +41,6 @@ let package = Package(
             ]
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
-        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -49,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +73,6 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
-        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),
