@@ -156,9 +156,8 @@ public enum Planner {
             localSide = .unchanged
         } else if let hash = entry?.localHash {
             localSide = item.content.contentHash() == hash ? .unchanged : .changed
-        } else if let remote {
+        } else if remote != nil {
             // No record of the local side (first sync, or an older baseline): only agreement proves "unchanged".
-            _ = remote
             localSide = converged ? .unchanged : .changed
         } else {
             localSide = .unchanged

@@ -98,7 +98,7 @@ public enum SyncSession {
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let journal = Journal(directory: repository.gitDir + "/sync-work-items")
         let recovery = JournalRecovery.recover(journal.pendingEntries(), repository: repository)
-        var baseline = try workspace.loadBaseline()
+        var baseline = workspace.committedBaseline
         for (id, entry) in recovery.baseline { baseline.items[id] = entry }
 
         let loader = LocalItemLoader(repository: repository, workPath: workspace.config.workPath, idPattern: workspace.idPattern)

@@ -51,8 +51,6 @@ struct Workspace {
             environment: environment, committedBaseline: baseline, headNote: note)
     }
 
-    func loadBaseline() throws(SyncFailure) -> Baseline { committedBaseline }
-
     func makeTracker(concurrency: Int) throws(SyncFailure) -> any Tracker {
         guard let factory = environment.trackers[integration] else {
             let known = environment.trackers.keys.sorted().joined(separator: ", ")

@@ -69,7 +69,6 @@ struct HumanRenderer {
     func render(_ report: SyncReport) -> String {
         var out = ""
         if let note = report.headNote { out += paint("note: ", "33") + note + "\n" }
-        let verbPrefix = report.preview ? "Would " : ""
         let groups: [(String, (ItemOutcome) -> Bool, String?)] = [
             (report.preview ? "Would pull" : "Pulled", { $0.action == .pull }, nil),
             (report.preview ? "Would add locally" : "Added locally", { $0.action == .new }, nil),
@@ -83,7 +82,6 @@ struct HumanRenderer {
              "create them with --push-new=all (or --push-new=ask)"),
             ("Skipped", { $0.action == .skip && ![.dirty, .notPushed, .declined].contains($0.reason) }, nil),
         ]
-        _ = verbPrefix
         for (title, belongs, hint) in groups {
             let members = report.outcomes.filter(belongs)
             guard !members.isEmpty else { continue }

@@ -228,11 +228,12 @@ final class SeedAcceptanceTests: SimulatorTestCase {
     func testDeclinedNeverPushedItemsStayUnchanged() async throws {
         try repo.write("meta/work/0007-x.md", workItem(id: "0007", title: "Stay local"))
         try repo.commitAll("items")
-        let before = try repo.snapshot()
+        let before = try XCTUnwrap(repo.read("meta/work/0007-x.md"))
         let result = try repo.sync("--push-new=none", "--porcelain")
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("0007\tskip\tskipped\tnot-pushed"), result.stdout)
-        XCTAssertEqual(repo.read("meta/work/0007-x.md"), try XCTUnwrap(before.isEmpty ? nil : repo.read("meta/work/0007-x.md")))
+        XCTAssertEqual(repo.read("meta/work/0007-x.md"), before)
+        XCTAssertEqual(try repo.git("status", "--porcelain"), "")
         let items = try await sim.items()
         XCTAssertEqual(items.count, 0)
     }
