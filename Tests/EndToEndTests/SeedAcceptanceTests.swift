@@ -23,6 +23,18 @@ final class SeedAcceptanceTests: SimulatorTestCase {
         return keys
     }
 
+    /// 0001 renamed remotely, 0002 edited locally (committed), plus one untracked remote issue; request log cleared.
+    private func changeBothSides() async throws -> [String: String] {
+        let keys = try await establish([("0001", "Alpha"), ("0002", "Beta")])
+        try await sim.patch(keys["0001"]!, ["title": "Alpha, renamed remotely"])
+        try await sim.addIssue(["title": "Remote only"])
+        let text = try XCTUnwrap(repo.read("meta/work/0002-item.md"))
+        try repo.write("meta/work/0002-item.md", text.replacingOccurrences(of: "Something to do.", with: "Something else to do."))
+        try repo.commitAll("local edit")
+        try await sim.clearRequests()
+        return keys
+    }
+
     private func remoteWrites() async throws -> [String] {
         try await sim.requests().filter { $0.method != "GET" }.map { "\($0.method) \($0.path)" }
     }
@@ -120,14 +132,7 @@ final class SeedAcceptanceTests: SimulatorTestCase {
     }
 
     func testPushOnlyModifiesNoLocalFileAndPushesOnlyLocalAhead() async throws {
-        let keys = try await establish([("0001", "Alpha"), ("0002", "Beta")])
-        try await sim.patch(keys["0001"]!, ["title": "Alpha, renamed remotely"])
-        try await sim.addIssue(["title": "Remote only"])
-        var text = try XCTUnwrap(repo.read("meta/work/0002-item.md"))
-        text = text.replacingOccurrences(of: "Something to do.", with: "Something else to do.")
-        try repo.write("meta/work/0002-item.md", text)
-        try repo.commitAll("local edit")
-        try await sim.clearRequests()
+        let keys = try await changeBothSides()
         let workBefore = repo.files(under: "meta/work").map { repo.read("meta/work/" + $0) ?? "" }
 
         let result = try repo.sync("--push-only", "--porcelain")
@@ -142,15 +147,9 @@ final class SeedAcceptanceTests: SimulatorTestCase {
     }
 
     func testPullOnlyMakesNoRemoteWrite() async throws {
-        let keys = try await establish([("0001", "Alpha"), ("0002", "Beta")])
-        try await sim.patch(keys["0001"]!, ["title": "Alpha, renamed remotely"])
-        try await sim.addIssue(["title": "Remote only"])
-        var text = try XCTUnwrap(repo.read("meta/work/0002-item.md"))
-        text = text.replacingOccurrences(of: "Something to do.", with: "Something else to do.")
-        try repo.write("meta/work/0002-item.md", text)
+        _ = try await changeBothSides()
         try repo.write("meta/work/0005-item.md", workItem(id: "0005", title: "Local only"))
-        try repo.commitAll("local edit")
-        try await sim.clearRequests()
+        try repo.commitAll("a never-pushed item")
 
         let result = try repo.sync("--pull-only", "--push-new=all")
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
