@@ -118,17 +118,23 @@ final class Executor {
             o.error = error
             return o
         case .success(let remote):
+            var outcome: ItemOutcome
             if item.action == .create {
                 unsettledCreates[item.id] = nil
                 var done = item
                 done.key = remote.key
                 done.remote = remote
-                return writeKeyBack(done, remote: remote)
+                outcome = writeKeyBack(done, remote: remote)
+            } else {
+                let local = item.local!
+                let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
+                    localHash: local.content.contentHash(), localBlob: local.blobID)
+                outcome = record(item, entry: entry)
             }
-            let local = item.local!
-            let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
-                localHash: local.content.contentHash(), localBlob: local.blobID)
-            return record(item, entry: entry)
+            if outcome.state == .done, !remote.notices.isEmpty {
+                outcome.message = remote.notices.map(TerminalText.sanitise).joined(separator: "; ")
+            }
+            return outcome
         }
     }
 
@@ -160,15 +166,11 @@ final class Executor {
         return write(document, for: item, remote: remote)
     }
 
+    /// Journals the write before making it: a run killed between the two leaves a file that the next run can
+    /// recognise (its blob is in the journal) as the sync's own work, not as an uncommitted edit.
     private func write(_ document: WorkItemDocument, for item: PlannedItem, remote: RemoteItem, mustNotExist: Bool = false) -> ItemOutcome {
         let bytes = Array(document.text.utf8)
-        do {
-            try files.write(bytes, to: item.path, mustNotExist: mustNotExist)
-        } catch {
-            return Self.outcome(item, state: .failed, message: "\(item.path): \(error)")
-        }
         let blob = repository.hashBlob(bytes)
-        writtenPaths.append(item.path)
         let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
             localHash: document.localContent().contentHash(), localBlob: blob)
         do {
@@ -176,6 +178,12 @@ final class Executor {
         } catch {
             return Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
         }
+        do {
+            try files.write(bytes, to: item.path, mustNotExist: mustNotExist)
+        } catch {
+            return Self.outcome(item, state: .failed, message: "\(item.path): \(error)")
+        }
+        writtenPaths.append(item.path)
         baseline.items[item.id] = entry
         return Self.outcome(item, state: .done)
     }

@@ -16,10 +16,12 @@ public struct RemoteItem: Sendable, Equatable {
     public var content: WorkItemContent
     /// The create marker this tool left on the item when it created it (see `SyncMarker`), if any.
     public var marker: SyncMarker?
+    /// What a write could not carry exactly (a tag slugged into a label, table alignment dropped), one line each.
+    public var notices: [String]
 
     public init(
         key: String, updatedAt: String, createdAt: String? = nil, author: String? = nil, url: String? = nil,
-        content: WorkItemContent, marker: SyncMarker? = nil
+        content: WorkItemContent, marker: SyncMarker? = nil, notices: [String] = []
     ) {
         self.key = key
         self.updatedAt = updatedAt
@@ -28,6 +30,7 @@ public struct RemoteItem: Sendable, Equatable {
         self.url = url
         self.content = content
         self.marker = marker
+        self.notices = notices
     }
 }
 

@@ -92,6 +92,7 @@ struct HumanRenderer {
                 switch o.state {
                 case .failed: line += "  " + paint("failed: " + TerminalText.sanitise(o.message ?? ""), "31")
                 case .notRun: line += "  (not run)"
+                case .done: if let note = o.message { line += "  " + paint("note: " + TerminalText.sanitise(note), "33") }
                 default: break
                 }
                 if let reason = o.reason, o.action == .skip, ![.dirty, .notPushed, .declined].contains(reason) {
