@@ -94,6 +94,10 @@ public enum SyncSession {
         let lock: SyncLock?
         do { lock = options.preview ? nil : try SyncLock.acquire(commonDir: repository.commonDir) } catch { throw .from(error) }
         defer { lock?.release() }
+        if lock != nil {
+            WorkFileWriter(root: repository.workdir, allowedFolders: [workspace.config.workPath, workspace.config.integrationsPath])
+                .removeLeftTemporaries(in: [workspace.config.workPath, workspace.config.integrationsPath + "/" + workspace.integration])
+        }
 
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let journal = Journal(directory: repository.gitDir + "/sync-work-items")
@@ -206,6 +210,8 @@ public enum SyncSession {
             if baselineChanged {
                 let text = finalBaseline.encoded()
                 try writer.write(Array(text.utf8), to: workspace.baselinePath)
+                paths.append(workspace.baselinePath)
+            } else if workspace.baselineIsUncommitted() {
                 paths.append(workspace.baselinePath)
             }
             try journal.sync()

@@ -37,15 +37,51 @@ final class WorkFileWriter {
         if mustNotExist && fm.fileExists(atPath: path) {
             throw FileWriteError(description: "a file already exists there; it was left untouched")
         }
-        let temp = folder + "/.\((path as NSString).lastPathComponent).sync-\(getpid()).tmp"
-        guard fm.createFile(atPath: temp, contents: Data(bytes)) else {
-            throw FileWriteError(description: "cannot create a temporary file in \(folder)")
-        }
+        let temp = folder + "/." + (path as NSString).lastPathComponent + Self.temporarySuffix
+        // Written by hand: Foundation's own atomic write would leave a temporary of its own naming behind when the
+        // process is killed, which no later run could recognise and clean up.
+        try Self.create(temp, bytes)
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             try? fm.removeItem(atPath: temp)
             throw FileWriteError(description: "cannot replace the file: \(reason)")
         }
+    }
+
+    /// Every temporary this writer makes ends so; one sync runs at a time (the lock), so any such file found at the
+    /// start of a run was left by a killed run.
+    static let temporarySuffix = ".sync-work-items.tmp"
+
+    private static func create(_ path: String, _ bytes: [UInt8]) throws {
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileWriteError(description: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                unlink(path)
+                throw FileWriteError(description: "cannot write a temporary file: \(reason)")
+            }
+            offset += n
+        }
+    }
+
+    /// Removes temporaries a killed run left in `folders` (relative to the root). Returns how many.
+    @discardableResult
+    func removeLeftTemporaries(in folders: [String]) -> Int {
+        var removed = 0
+        for folder in folders where isAllowed(folder + "/x") {
+            let full = root + "/" + folder
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
+            where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+                if unlink(full + "/" + name) == 0 { removed += 1 }
+            }
+        }
+        return removed
     }
 
     func isAllowed(_ relativePath: String) -> Bool {

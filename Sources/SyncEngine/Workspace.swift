@@ -16,6 +16,15 @@ struct Workspace {
     var baselinePath: String { config.integrationsPath + "/" + integration + "/last-sync.json" }
     var decisionLogPath: String { config.integrationsPath + "/" + integration + "/sync.log" }
 
+    /// Whether the baseline on disk differs from HEAD's: a run killed after writing it and before its commit.
+    /// Only the sync writes this file, so the next commit must carry it.
+    func baselineIsUncommitted() -> Bool {
+        guard let disk = FileManager.default.contents(atPath: repository.workdir + "/" + baselinePath) else { return false }
+        let folder = (baselinePath as NSString).deletingLastPathComponent
+        let head = (try? repository.headFiles(under: folder))?.first { $0.path == baselinePath }?.blobID
+        return head != repository.hashBlob(Array(disk))
+    }
+
     static func open(environment: SyncEnvironment) throws(SyncFailure) -> Workspace {
         let repository: GitRepository
         let head: HeadState

@@ -53,7 +53,7 @@ final class ResumeTests: XCTestCase {
                 keys += found.map(String.init)
             }
             XCTAssertEqual(Set(keys).count, 12, "delay \(delay): \(keys)")
-            XCTAssertEqual(try repo.git("status", "--porcelain"), "", "delay \(delay)")
+            XCTAssertEqual(try repo.git("status", "--porcelain", "--untracked-files=all"), "", "delay \(delay)")
             let again = try repo.sync()
             XCTAssertEqual(again.status, 0)
             XCTAssertTrue(again.stdout.contains("nothing to do"), "delay \(delay): \(again.stdout)")
