@@ -1,0 +1,329 @@
+import Foundation
+import Synchronization
+import Trackers
+import WorkItems
+
+public enum JiraTrackerFactory {
+    public static let make: TrackerFactory = { settings in try JiraTracker(settings: settings) }
+}
+
+/// Jira Cloud over REST v3. Keys are `PROJ-123`; descriptions travel as ADF and are markdown locally.
+public struct JiraTracker: Tracker {
+    public let integrationName = "jira"
+    public let displayName = "Jira"
+
+    /// The issue property that carries this tool's create marker; set in the create request itself, so an issue
+    /// never exists without it.
+    static let propertyKey = "git-sync-work-items"
+    static let fields = ["summary", "description", "status", "priority", "issuetype", "labels", "assignee", "reporter",
+                         "parent", "project", "created", "updated"]
+    static let pageSize = 100
+    static let keyChunk = 100
+
+    let api: JiraAPI
+    let project: String?
+    let browseURL: String
+    let mapping: JiraMapping
+    let directory: JiraDirectory
+
+    public init(settings: TrackerSettings) throws(TrackerError) {
+        guard let base = Self.baseURL(settings) else {
+            throw .configuration("no Jira site: set jira.site (your <site>.atlassian.net name or an https URL) in .accelerator/config.md")
+        }
+        guard let email = settings.value("jira.email") else {
+            throw .configuration("no Jira account email: set jira.email in .accelerator/config.local.md (Jira's API tokens go with the account's email)")
+        }
+        guard let token = settings.token else {
+            throw .configuration("no Jira API token: set ACCELERATOR_JIRA_TOKEN, or jira.token in .accelerator/config.local.md")
+        }
+        let project = settings.value("work.default_project_code")
+        if let project, !project.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+            throw .configuration("work.default_project_code is '\(project)': use the Jira project key (e.g. ENG)")
+        }
+        api = JiraAPI(baseURL: base, email: email, token: token, concurrency: settings.writeConcurrency)
+        self.project = project?.uppercased()
+        browseURL = (settings.value("jira.site").flatMap { Self.siteURL($0) } ?? base) + "/browse/"
+        mapping = JiraMapping(settings: settings)
+        directory = JiraDirectory(api: api, project: self.project)
+    }
+
+    /// `jira.api_url` (Data Center, the simulator) wins; else `jira.site` as `acme`, `acme.atlassian.net` or an https URL.
+    static func baseURL(_ settings: TrackerSettings) -> String? {
+        if let api = settings.value("jira.api_url") { return api.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+        return settings.value("jira.site").flatMap(siteURL)
+    }
+
+    static func siteURL(_ site: String) -> String? {
+        let trimmed = site.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        if trimmed.hasPrefix("https://") { return trimmed }
+        if trimmed.contains("://") { return nil }
+        return trimmed.contains(".") ? "https://\(trimmed)" : "https://\(trimmed).atlassian.net"
+    }
+
+    public func itemNoun(for content: WorkItemContent) -> String {
+        let type = mapping.issueType(for: content.kind)
+        return ("AEIOU".contains(type.first ?? "x") ? "an " : "a ") + type
+    }
+
+    public func representable(_ content: WorkItemContent) -> WorkItemContent {
+        var out = content
+        out.description = ADFConverter.markdown(fromADF: ADFConverter.document(fromMarkdown: content.description).document)
+        out.status = content.status.map(mapping.representableStatus)
+        out.priority = content.priority.flatMap(mapping.representablePriority)
+        out.kind = mapping.representableKind(content.kind)
+        out.tags = content.tags.map(JiraMapping.label(for:))
+        out.assignee = content.assignee.map { directory.pulledName(forLocal: $0) }
+        out.parent = content.parent.flatMap { JQL.isIssueKey($0) ? $0 : nil }
+        return out
+    }
+
+    public func matches(_ item: RemoteItem, filter: DiscoveryFilter) -> Bool {
+        if !filter.all, let project = filter.projectCode, JQL.project(ofKey: item.key) != project.uppercased() { return false }
+        let labels = Set(item.content.tags.map { $0.lowercased() })
+        if !filter.labels.allSatisfy({ labels.contains(JiraMapping.label(for: $0).lowercased()) }) { return false }
+        if let who = filter.assignee, !directory.isSamePerson(who, as: item.content.assignee) { return false }
+        if let state = filter.state?.lowercased(), state != "all" {
+            let status = item.content.status ?? ""
+            switch state {
+            case "open": if mapping.category(for: status) == .done { return false }
+            case "closed", "done": if mapping.category(for: status) != .done { return false }
+            default: if status != state && status != mapping.localStatus(jiraName: state, category: nil) { return false }
+            }
+        }
+        return true
+    }
+
+    // MARK: Reading
+
+    public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
+        let before = api.requestCount
+        var projects = Set(request.trackedKeys.compactMap(JQL.project(ofKey:)))
+        if let project { projects.insert(project) }
+        var items: [RemoteItem] = []
+        if !projects.isEmpty {
+            var clauses = ["project in " + JQL.list(projects.sorted())]
+            if let since = request.since { clauses.append("updated >= " + JQL.date(since.addingTimeInterval(-60), timeZone: try await directory.timeZone())) }
+            items = try await search(JQL.and(clauses))
+        } else if request.trackedKeys.isEmpty && !request.discovery.all {
+            throw TrackerError.configuration("no Jira project: set work.default_project_code to your Jira project key in .accelerator/config.md")
+        }
+        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) || project == nil {
+            let seen = Set(items.map(\.key))
+            items += try await search(try await discoveryQuery(request)).filter { !seen.contains($0.key) }
+        }
+        return RemoteReadResult(items: items, requestCount: api.requestCount - before)
+    }
+
+    private func discoveryQuery(_ request: RemoteReadRequest) async throws -> String {
+        let d = request.discovery
+        var clauses: [String] = []
+        if !d.all, let code = d.projectCode { clauses.append("project = " + JQL.quote(code.uppercased())) }
+        for label in d.labels { clauses.append("labels = " + JQL.quote(JiraMapping.label(for: label))) }
+        if let who = d.assignee {
+            if ["me", "currentuser()", "@me"].contains(who.lowercased()) {
+                clauses.append("assignee = currentUser()")
+            } else {
+                clauses.append("assignee = " + JQL.quote(try await directory.accountID(for: who)))
+            }
+        }
+        if let state = d.state?.lowercased(), state != "all" {
+            switch state {
+            case "open": clauses.append("statusCategory != Done")
+            case "closed", "done": clauses.append("statusCategory = Done")
+            default: clauses.append("status = " + JQL.quote(mapping.jiraStatus(for: state)))
+            }
+        }
+        if let since = request.discoverySince {
+            clauses.append("updated >= " + JQL.date(since.addingTimeInterval(-60), timeZone: try await directory.timeZone()))
+        }
+        // Jira refuses unbounded queries; this bound holds every issue.
+        if clauses.isEmpty { clauses.append("created >= \"1970-01-01\"") }
+        return JQL.and(clauses)
+    }
+
+    /// Every page of `POST /rest/api/3/search/jql`, following `nextPageToken` until `isLast`.
+    func search(_ jql: String) async throws -> [RemoteItem] {
+        var items: [RemoteItem] = []
+        var token: String?
+        var seen = Set<String>()
+        repeat {
+            var body: [String: JSONValue] = [
+                "jql": .string(jql + " ORDER BY updated ASC, key ASC"), "fields": .array(Self.fields.map { .string($0) }),
+                "maxResults": .int(Self.pageSize), "properties": [.string(Self.propertyKey)],
+            ]
+            if let token { body["nextPageToken"] = .string(token) }
+            let page = try await api.send("POST", "/rest/api/3/search/jql", body: .object(body), idempotent: true) ?? .null
+            for issue in page["issues"]?.array ?? [] {
+                if let item = remoteItem(issue), seen.insert(item.key).inserted { items.append(item) }
+            }
+            token = page["isLast"]?.bool == true ? nil : page["nextPageToken"]?.string
+        } while token != nil
+        return items
+    }
+
+    public func fetch(keys: [String]) async throws -> [RemoteItem] {
+        let valid = keys.filter(JQL.isIssueKey)
+        var out: [RemoteItem] = []
+        for start in stride(from: 0, to: valid.count, by: Self.keyChunk) {
+            let chunk = Array(valid[start..<min(start + Self.keyChunk, valid.count)])
+            do {
+                out += try await search("key in " + JQL.list(chunk))
+            } catch TrackerError.rejected {
+                // Jira refuses the whole query when one key no longer exists: ask for each on its own.
+                out += try await fetchEach(chunk)
+            }
+        }
+        return out
+    }
+
+    private func fetchEach(_ keys: [String]) async throws -> [RemoteItem] {
+        try await withThrowingTaskGroup(of: RemoteItem?.self) { group in
+            for key in keys {
+                group.addTask {
+                    do { return try await self.issue(key) } catch TrackerError.notFound { return nil }
+                }
+            }
+            var out: [RemoteItem] = []
+            for try await item in group { if let item { out.append(item) } }
+            return out
+        }
+    }
+
+    func issue(_ key: String) async throws -> RemoteItem {
+        let json = try await api.get("/rest/api/3/issue/\(JiraAPI.encode(key))?fields=\(Self.fields.joined(separator: ","))&properties=\(Self.propertyKey)")
+        guard let item = remoteItem(json) else { throw TrackerError.unavailable("Jira's answer for \(key) could not be read") }
+        return item
+    }
+
+    public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
+        var clauses = ["reporter = currentUser()", "created >= " + JQL.date(createdAfter.addingTimeInterval(-60), timeZone: try await directory.timeZone())]
+        if let project { clauses.insert("project = " + JQL.quote(project), at: 0) }
+        return try await search(JQL.and(clauses)).first { $0.marker == marker }
+    }
+
+    // MARK: Writing
+
+    public func create(_ content: WorkItemContent, marker: SyncMarker) async throws -> RemoteItem {
+        guard let project else {
+            throw TrackerError.configuration("no Jira project to create issues in: set work.default_project_code in .accelerator/config.md")
+        }
+        var fields = try await writableFields(content, previous: nil)
+        fields["project"] = ["key": .string(project)]
+        fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
+        let body: JSONValue = ["fields": .object(fields),
+                               "properties": [["key": .string(Self.propertyKey), "value": ["marker": .string(marker.value)]]]]
+        let created: JSONValue?
+        do {
+            created = try await api.send("POST", "/rest/api/3/issue", body: body, idempotent: false)
+        } catch TrackerError.rejected(let message) {
+            throw TrackerError.rejected("\(message) (creating \"\(content.title)\" in \(project))")
+        }
+        guard let key = created?["key"]?.string else {
+            throw TrackerError.outcomeUnknown("Jira created an issue but its answer could not be read; run the sync again to find it")
+        }
+        var item = try await issue(key)
+        item = try await moveStatus(of: item, to: content.status)
+        item.notices = notices(for: content)
+        return item
+    }
+
+    public func update(key: String, to content: WorkItemContent, previous: WorkItemContent?) async throws -> RemoteItem {
+        guard JQL.isIssueKey(key) else { throw TrackerError.notFound("\(key) is not a Jira issue key (PROJ-123)") }
+        let fields = try await writableFields(content, previous: previous)
+        if !fields.isEmpty {
+            try await api.send("PUT", "/rest/api/3/issue/\(JiraAPI.encode(key))", body: ["fields": .object(fields)])
+        }
+        var item = try await issue(key)
+        item = try await moveStatus(of: item, to: content.status)
+        item.notices = notices(for: content)
+        return item
+    }
+
+    /// The fields to send: everything on create, only what differs from the last synced content on update, so a
+    /// change made in Jira to a field we did not touch survives.
+    private func writableFields(_ content: WorkItemContent, previous: WorkItemContent?) async throws -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        func changed<T: Equatable>(_ path: KeyPath<WorkItemContent, T>) -> Bool {
+            previous.map { $0.normalised()[keyPath: path] != content.normalised()[keyPath: path] } ?? true
+        }
+        if changed(\.title) { fields["summary"] = .string(content.title) }
+        if changed(\.description) { fields["description"] = ADFConverter.document(fromMarkdown: content.description).document }
+        if changed(\.tags) { fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) }) }
+        if changed(\.priority), let name = content.priority.flatMap(mapping.priorityName(for:)) {
+            fields["priority"] = ["name": .string(name)]
+        }
+        if changed(\.assignee) {
+            if let who = content.assignee {
+                fields["assignee"] = ["accountId": .string(try await directory.accountID(for: who))]
+            } else if previous != nil {
+                fields["assignee"] = ["accountId": .null]
+            }
+        }
+        if changed(\.parent), let parent = content.parent, JQL.isIssueKey(parent) { fields["parent"] = ["key": .string(parent)] }
+        return fields
+    }
+
+    /// Moves the issue through its workflow to the status `local` asks for: the transition whose target has that
+    /// name, else one whose target is in the same status category.
+    private func moveStatus(of item: RemoteItem, to local: String?) async throws -> RemoteItem {
+        guard let local, let current = item.content.status, mapping.representableStatus(local) != current else { return item }
+        let wanted = mapping.jiraStatus(for: local)
+        let path = "/rest/api/3/issue/\(JiraAPI.encode(item.key))/transitions"
+        let transitions = try await api.get(path)["transitions"]?.array ?? []
+        let byName = transitions.first { $0["to"]?["name"]?.string?.lowercased() == wanted.lowercased() }
+        let category = mapping.category(for: local).rawValue
+        let byCategory = transitions.first { $0["to"]?["statusCategory"]?["key"]?.string == category }
+        guard let transition = byName ?? byCategory, let id = transition["id"]?.string else {
+            throw TrackerError.unsupported(code: "transition-unavailable",
+                message: "\(item.key): Jira's workflow offers no transition to '\(wanted)' from its current status; move it in Jira, or map the status with jira.status_map.\(local)")
+        }
+        try await api.send("POST", path, body: ["transition": ["id": .string(id)]], idempotent: false)
+        return try await issue(item.key)
+    }
+
+    private func notices(for content: WorkItemContent) -> [String] {
+        var notes = ADFConverter.document(fromMarkdown: content.description).notices
+        for tag in content.tags where JiraMapping.label(for: tag) != tag {
+            notes.append("tag '\(tag)' sent as label '\(JiraMapping.label(for: tag))' (Jira labels cannot hold spaces)")
+        }
+        if let p = content.priority, mapping.priorityName(for: p) == nil {
+            notes.append("priority '\(p)' has no Jira priority: set jira.priority_map.\(p)")
+        }
+        return notes
+    }
+
+    // MARK: JSON → RemoteItem
+
+    func remoteItem(_ issue: JSONValue) -> RemoteItem? {
+        guard let key = issue["key"]?.string, let fields = issue["fields"], let updated = fields["updated"]?.string else { return nil }
+        let status = fields["status"]
+        let category = status?["statusCategory"]?["key"]?.string.flatMap(JiraMapping.Category.init(rawValue:))
+        let description = fields["description"].flatMap { $0.isNull ? nil : $0 }.map(ADFConverter.markdown(fromADF:)) ?? ""
+        let assignee = fields["assignee"].flatMap { directory.remember($0) }
+        let content = WorkItemContent(
+            title: fields["summary"]?.string ?? "",
+            description: description,
+            status: status?["name"]?.string.map { mapping.localStatus(jiraName: $0, category: category) },
+            priority: fields["priority"]?["name"]?.string.map(mapping.localPriority(jiraName:)),
+            kind: fields["issuetype"]?["name"]?.string.map(mapping.localKind(issueType:)),
+            tags: (fields["labels"]?.array ?? []).compactMap(\.string),
+            assignee: assignee,
+            parent: fields["parent"]?["key"]?.string)
+        let marker = issue["properties"]?[Self.propertyKey]?["marker"]?.string.map(SyncMarker.init)
+        return RemoteItem(key: key, updatedAt: updated, createdAt: fields["created"]?.string.map(Self.iso8601),
+                          author: fields["reporter"]?["displayName"]?.string, url: browseURL + key,
+                          content: content, marker: marker)
+    }
+
+    /// Jira's `2026-11-25T10:39:38.123+0000` as the ISO 8601 the work items use (`2026-11-25T10:39:38+00:00`).
+    static func iso8601(_ jira: String) -> String {
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
+        guard let date = parser.date(from: jira) else { return jira }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date).replacingOccurrences(of: "Z", with: "+00:00")
+    }
+}
