@@ -1,0 +1,300 @@
+/// Writes the inline content of one paragraph, heading, task item or table cell as markdown.
+///
+/// Text is escaped so that cmark reads back exactly the characters it holds, and formatting is written with `*`,
+/// `**`, `~~`, backticks and links. Some combinations have no reliable markdown (emphasis that starts or ends with a
+/// space, delimiters squeezed against punctuation…), so every result is parsed back and compared; when it differs,
+/// the writer tries again with the affected text in the `adf-marks:` form, and finally with every node in its
+/// link form, which always reads back exactly.
+struct InlineMarkdownWriter {
+    enum Context {
+        case paragraph, heading, tableCell
+
+        /// How a hard break is written: a backslash line break where lines may continue, `<br>` where a line
+        /// must not end.
+        var lineBreak: String { self == .paragraph ? "\\\n" : "<br>" }
+    }
+
+    let context: Context
+
+    func write(_ nodes: [JSONValue]) -> String {
+        let natural = render(nodes, strategy: .natural)
+        // Escaping alone is exact; only emphasis delimiters depend on their neighbours, so only text with
+        // emphasis is read back here. (The document as a whole is read back by `MarkdownWriter` in any case.)
+        guard nodes.contains(where: Self.hasEmphasis) else { return natural }
+        let expected = ADFNormaliser.comparable(nodes)
+        if readsBack(natural, as: expected) { return natural }
+        let carried = render(nodes, strategy: .carryFormattedText)
+        return readsBack(carried, as: expected) ? carried : render(nodes, strategy: .carryEverything)
+    }
+
+    private enum Strategy { case natural, carryFormattedText, carryEverything }
+
+    private static func hasEmphasis(_ node: JSONValue) -> Bool {
+        node.marks.contains { delimiters[$0.nodeType ?? ""] != nil }
+    }
+
+    private func readsBack(_ markdown: String, as expected: [JSONValue]) -> Bool {
+        let inlines: [MarkdownInline]
+        switch (context, MarkdownParser.parse(wrapped(markdown)).first) {
+        case (_, nil): inlines = []
+        case (.paragraph, .paragraph(let content)?): inlines = content
+        case (.heading, .heading(_, let content)?): inlines = content
+        case (.tableCell, .table(let table)?): inlines = table.rows.first?.first ?? []
+        default: return false
+        }
+        var converter = MarkdownToADF()
+        return ADFNormaliser.comparable(converter.inlines(inlines)) == expected
+    }
+
+    private func wrapped(_ markdown: String) -> String {
+        switch context {
+        case .paragraph: return markdown
+        case .heading: return "# " + markdown
+        case .tableCell: return "| " + markdown + " |\n| --- |\n"
+        }
+    }
+
+    // MARK: Rendering
+
+    /// One piece of output: text or an atom, with the markdown-expressible marks (other than code) around it.
+    private struct Piece {
+        var marks: [JSONValue]
+        var body: String
+        var isLineBreak = false
+        /// Inline code cannot carry emphasis, so emphasis around it may stay open: reading back drops it again.
+        var isCode = false
+    }
+
+    private func render(_ nodes: [JSONValue], strategy: Strategy) -> String {
+        var pieces: [Piece] = []
+        for (index, node) in nodes.enumerated() {
+            let atLineStart = index == 0 || nodes[index - 1].nodeType == "hardBreak"
+            let atLineEnd = index == nodes.count - 1 || nodes[index + 1].nodeType == "hardBreak"
+            pieces.append(piece(node, strategy: strategy, atLineStart: atLineStart, atLineEnd: atLineEnd))
+        }
+        return join(pieces)
+    }
+
+    private func piece(_ node: JSONValue, strategy: Strategy, atLineStart: Bool, atLineEnd: Bool) -> Piece {
+        if strategy == .carryEverything { return carried(node) }
+        switch node.nodeType {
+        case "text":
+            let text = node["text"]?.string ?? ""
+            guard let marks = Self.expressibleMarks(node.marks) else { return carriedMarks(node) }
+            let outer = marks.filter { $0.nodeType != "code" }
+            if marks.contains(where: { $0.nodeType == "code" }) {
+                return Piece(marks: outer, body: codeSpan(text), isCode: true)
+            }
+            let formatted = outer.contains { Self.delimiters[$0.nodeType ?? ""] != nil }
+            if formatted, strategy == .carryFormattedText { return carriedMarks(node) }
+            // Whitespace at the edge of a line, or just inside emphasis, would be dropped or break the delimiter:
+            // it is written as character references.
+            return Piece(marks: outer, body: escape(text, lineStart: outer.isEmpty && atLineStart,
+                                                    leadingSpace: formatted || (outer.isEmpty && atLineStart),
+                                                    trailingSpace: formatted || (outer.isEmpty && atLineEnd)))
+        case "hardBreak":
+            guard ADFNormaliser.contentAttributes(of: node).isEmpty, node.marks.isEmpty else { return carried(node) }
+            return Piece(marks: [], body: context.lineBreak, isLineBreak: true)
+        case "mention":
+            guard node.marks.isEmpty, let target = ADFMarkdownForms.mentionTarget(node.attributes),
+                  let text = node.attributes["text"]?.string else { return carried(node) }
+            return link(text: text, target: target)
+        case "emoji":
+            guard node.marks.isEmpty, let target = ADFMarkdownForms.emojiTarget(node.attributes),
+                  let shortName = node.attributes["shortName"]?.string else { return carried(node) }
+            return link(text: shortName, target: target)
+        case "inlineCard":
+            guard node.marks.isEmpty, node.keys == ["type", "attrs"], node.attributes.keys.sorted() == ["url"],
+                  let url = node.attributes["url"]?.string, !url.isEmpty else { return carried(node) }
+            return link(text: url, target: url, title: ADFMarkdownForms.smartLinkTitle)
+        default:
+            return carried(node)
+        }
+    }
+
+    /// The marks of a text node when markdown can write them all, in the order reading them back gives.
+    static func expressibleMarks(_ marks: [JSONValue]) -> [JSONValue]? {
+        var previousRank = -1
+        for mark in marks {
+            guard let type = mark.nodeType, ["link", "em", "strong", "strike", "code"].contains(type),
+                  let rank = ADFSchema.markRank[type], rank > previousRank else { return nil }
+            previousRank = rank
+            if type == "link" {
+                let attrs = mark.attributes
+                guard mark.keys == ["type", "attrs"], let href = attrs["href"]?.string, !href.isEmpty,
+                      !href.contains(where: \.isNewline), Set(attrs.keys).isSubset(of: ["href", "title"]) else { return nil }
+                if let title = attrs["title"] {
+                    guard let text = title.string, !text.isEmpty, text != ADFMarkdownForms.smartLinkTitle else { return nil }
+                }
+            } else if mark.keys != ["type"] {
+                return nil
+            }
+        }
+        if marks.contains(where: { $0.nodeType == "code" }), !marks.allSatisfy({ ["code", "link"].contains($0.nodeType ?? "") }) {
+            return nil
+        }
+        return marks
+    }
+
+    private func carriedMarks(_ node: JSONValue) -> Piece {
+        let text = node["text"]?.string ?? ""
+        return link(text: text, target: ADFMarkdownForms.marksTarget(node.marks))
+    }
+
+    private func carried(_ node: JSONValue) -> Piece {
+        if node.nodeType == "text" { return carriedMarks(node) }
+        return link(text: Self.preview(of: node), target: ADFMarkdownForms.nodeTarget(node))
+    }
+
+    private func link(text: String, target: String, title: String = "") -> Piece {
+        Piece(marks: [], body: "[" + escape(text) + "]("
+              + LinkSyntax.destination(target) + LinkSyntax.title(title) + ")")
+    }
+
+    /// What a node in link form shows: its text where it has one, else its type.
+    static func preview(of node: JSONValue) -> String {
+        let attrs = node.attributes
+        let text: String?
+        switch node.nodeType {
+        case "date": text = attrs["timestamp"]?.string.flatMap(DatePreview.text)
+        case "emoji": text = attrs["shortName"]?.string
+        case "inlineCard": text = attrs["url"]?.string
+        case "inlineExtension", "extension": text = attrs["text"]?.string ?? attrs["extensionKey"]?.string
+        case "mediaInline": text = attrs["alt"]?.string
+        case "mention": text = attrs["text"]?.string ?? attrs["id"]?.string.map { "@" + $0 }
+        case "hardBreak": text = "↵"
+        default: text = attrs["text"]?.string
+        }
+        if let text, !text.isEmpty { return text }
+        return node.nodeType ?? "node"
+    }
+
+    // MARK: Joining with formatting delimiters
+
+    private static let delimiters = ["em": "*", "strong": "**", "strike": "~~"]
+
+    /// Writes the pieces, opening and closing formatting so that marks shared by neighbours stay open.
+    private func join(_ pieces: [Piece]) -> String {
+        var out = ""
+        var open: [JSONValue] = []
+        func close(_ mark: JSONValue) {
+            if mark.nodeType == "link" {
+                let attrs = mark.attributes
+                out += "](" + LinkSyntax.destination(attrs["href"]?.string ?? "") + LinkSyntax.title(attrs["title"]?.string ?? "") + ")"
+            } else {
+                out += Self.delimiters[mark.nodeType ?? ""] ?? ""
+            }
+        }
+        for piece in pieces {
+            let keep = open.prefix { mark in
+                piece.marks.contains(mark) || (piece.isCode && Self.delimiters[mark.nodeType ?? ""] != nil)
+            }.count
+            for mark in open[keep...].reversed() { close(mark) }
+            open.removeSubrange(keep...)
+            for mark in piece.marks where !open.contains(mark) {
+                out += mark.nodeType == "link" ? "[" : Self.delimiters[mark.nodeType ?? ""] ?? ""
+                open.append(mark)
+            }
+            out += piece.body
+        }
+        for mark in open.reversed() { close(mark) }
+        return out
+    }
+
+    // MARK: Escaping
+
+    private func codeSpan(_ code: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in code {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padded = code.first == "`" || code.last == "`"
+            || (code.first == " " && code.last == " " && !code.allSatisfy { $0 == " " })
+        var body = padded ? " " + code + " " : code
+        if context == .tableCell { body = body.replacingPipes() }
+        return fence + body + fence
+    }
+
+    /// Text escaped so that cmark reads these exact characters back. `lineStart` says whether the text begins a
+    /// line, where block syntax applies; `leadingSpace`/`trailingSpace` whether whitespace at either end must be
+    /// written as character references to survive.
+    func escape(_ text: String, lineStart: Bool = false, leadingSpace: Bool = false, trailingSpace: Bool = false) -> String {
+        let characters = Array(text)
+        var out = ""
+        var index = 0
+        var mustEscape: Int?
+        if leadingSpace || lineStart {
+            while index < characters.count, characters[index] == " " || characters[index] == "\t" {
+                out += characters[index] == " " ? "&#32;" : "&#9;"
+                index += 1
+            }
+        }
+        if lineStart { mustEscape = Self.blockMarkerPosition(characters[index...]) }
+        var trailingStart = characters.count
+        if trailingSpace {
+            while trailingStart > index, characters[trailingStart - 1] == " " || characters[trailingStart - 1] == "\t" {
+                trailingStart -= 1
+            }
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if index >= trailingStart {
+                out += character == " " ? "&#32;" : "&#9;"
+            } else if index == mustEscape {
+                out += "\\" + String(character)
+            } else {
+                out += escaped(character, at: index, in: characters)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    private func escaped(_ character: Character, at index: Int, in characters: [Character]) -> String {
+        switch character {
+        case "\\", "`", "*", "[", "]", "<", "~": return "\\" + String(character)
+        case "|" where context == .tableCell: return "\\|"
+        case "_":
+            let before = index > 0 ? characters[index - 1] : " "
+            let after = index + 1 < characters.count ? characters[index + 1] : " "
+            return before.isLetter || before.isNumber ? (after.isLetter || after.isNumber ? "_" : "\\_") : "\\_"
+        case "#" where context == .heading && characters[index...].allSatisfy({ $0 == "#" }):
+            return "\\#"
+        case "&": return LinkSyntax.startsEntity(characters[(index + 1)...]) ? "\\&" : "&"
+        case "\n": return "&#10;"
+        case "\r": return "&#13;"
+        case "\t": return "&#9;"
+        default:
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+               scalar.value < 0x20 || scalar.value == 0x7F {
+                return "&#\(scalar.value);"
+            }
+            return String(character)
+        }
+    }
+
+    /// Where a line starting with these characters has the punctuation that would make it block syntax (a
+    /// heading, quote, list item, rule or setext underline): that character gets a backslash.
+    private static func blockMarkerPosition(_ rest: ArraySlice<Character>) -> Int? {
+        guard let first = rest.first else { return nil }
+        if ["#", ">", "-", "+", "=", "|"].contains(first) { return rest.startIndex }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let after = rest.startIndex + digits.count
+        if !digits.isEmpty, digits.count <= 9, after < rest.endIndex, rest[after] == "." || rest[after] == ")" {
+            return after
+        }
+        return nil
+    }
+
+}
+
+private extension String {
+    func replacingPipes() -> String {
+        var out = ""
+        for character in self { out += character == "|" ? "\\|" : String(character) }
+        return out
+    }
+}
