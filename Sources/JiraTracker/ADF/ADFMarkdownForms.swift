@@ -15,6 +15,9 @@
 /// - Text with marks markdown has no syntax for (underline, colour, sub/superscript, annotations, or marks in an
 ///   order markdown cannot reproduce): `[the words](adf-marks:[{"type":"underline"}])` — the link text is the
 ///   editable text, the target lists every mark of that text.
+/// - Attachments and cards (`mediaSingle` other than an image from a URL, `mediaGroup`, `blockCard`,
+///   `embedCard`): the same link form, alone in its paragraph: `[diagram.png](adf:{"attrs":…,"type":"mediaSingle"})`.
+///   An image from a URL is a markdown image, `![alt](https://…)`.
 /// - Any block markdown cannot express (panels, expands, decision lists, layouts, future nodes…): a fenced code
 ///   block with the info string `adf` holding the node's JSON, pretty-printed with sorted keys.
 ///
@@ -32,6 +35,8 @@ enum ADFMarkdownForms {
     static let mentionScheme = "jira-mention:"
     static let emojiScheme = "jira-emoji:"
     static let smartLinkTitle = "smart link"
+    /// Block nodes written in the link form (alone in a paragraph) rather than as an `adf` code block.
+    static let blockLinkTypes: Set<String> = ["mediaSingle", "mediaGroup", "blockCard", "embedCard"]
 
     // MARK: Writing
 

@@ -58,24 +58,29 @@ struct InlineMarkdownWriter {
 
     /// One piece of output: text or an atom, with the markdown-expressible marks (other than code) around it.
     private struct Piece {
+        enum Body {
+            /// Text still to be escaped: how depends on the delimiters written around it.
+            case text(String)
+            case markup(String)
+        }
+
         var marks: [JSONValue]
-        var body: String
-        var isLineBreak = false
+        var body: Body
         /// Inline code cannot carry emphasis, so emphasis around it may stay open: reading back drops it again.
         var isCode = false
     }
 
     private func render(_ nodes: [JSONValue], strategy: Strategy) -> String {
-        var pieces: [Piece] = []
-        for (index, node) in nodes.enumerated() {
-            let atLineStart = index == 0 || nodes[index - 1].nodeType == "hardBreak"
-            let atLineEnd = index == nodes.count - 1 || nodes[index + 1].nodeType == "hardBreak"
-            pieces.append(piece(node, strategy: strategy, atLineStart: atLineStart, atLineEnd: atLineEnd))
+        // A backslash line break cannot end a paragraph (it would read as a backslash): trailing breaks take
+        // the link form.
+        let trailingBreaks = context == .paragraph ? nodes.reversed().prefix { $0.nodeType == "hardBreak" }.count : 0
+        let pieces = nodes.enumerated().map { index, node in
+            index >= nodes.count - trailingBreaks ? carried(node) : piece(node, strategy: strategy)
         }
-        return join(pieces)
+        return join(pieces, lineBreaks: nodes.map { $0.nodeType == "hardBreak" })
     }
 
-    private func piece(_ node: JSONValue, strategy: Strategy, atLineStart: Bool, atLineEnd: Bool) -> Piece {
+    private func piece(_ node: JSONValue, strategy: Strategy) -> Piece {
         if strategy == .carryEverything { return carried(node) }
         switch node.nodeType {
         case "text":
@@ -83,18 +88,15 @@ struct InlineMarkdownWriter {
             guard let marks = Self.expressibleMarks(node.marks) else { return carriedMarks(node) }
             let outer = marks.filter { $0.nodeType != "code" }
             if marks.contains(where: { $0.nodeType == "code" }) {
-                return Piece(marks: outer, body: codeSpan(text), isCode: true)
+                return Piece(marks: outer, body: .markup(codeSpan(text)), isCode: true)
             }
-            let formatted = outer.contains { Self.delimiters[$0.nodeType ?? ""] != nil }
-            if formatted, strategy == .carryFormattedText { return carriedMarks(node) }
-            // Whitespace at the edge of a line, or just inside emphasis, would be dropped or break the delimiter:
-            // it is written as character references.
-            return Piece(marks: outer, body: escape(text, lineStart: outer.isEmpty && atLineStart,
-                                                    leadingSpace: formatted || (outer.isEmpty && atLineStart),
-                                                    trailingSpace: formatted || (outer.isEmpty && atLineEnd)))
+            if strategy == .carryFormattedText, outer.contains(where: { Self.delimiters[$0.nodeType ?? ""] != nil }) {
+                return carriedMarks(node)
+            }
+            return Piece(marks: outer, body: .text(text))
         case "hardBreak":
             guard ADFNormaliser.contentAttributes(of: node).isEmpty, node.marks.isEmpty else { return carried(node) }
-            return Piece(marks: [], body: context.lineBreak, isLineBreak: true)
+            return Piece(marks: [], body: .markup(context.lineBreak))
         case "mention":
             guard node.marks.isEmpty, let target = ADFMarkdownForms.mentionTarget(node.attributes),
                   let text = node.attributes["text"]?.string else { return carried(node) }
@@ -147,8 +149,7 @@ struct InlineMarkdownWriter {
     }
 
     private func link(text: String, target: String, title: String = "") -> Piece {
-        Piece(marks: [], body: "[" + escape(text) + "]("
-              + LinkSyntax.destination(target) + LinkSyntax.title(title) + ")")
+        Piece(marks: [], body: .markup("[" + escape(text) + "](" + LinkSyntax.destination(target) + LinkSyntax.title(title) + ")"))
     }
 
     /// What a node in link form shows: its text where it has one, else its type.
@@ -160,7 +161,10 @@ struct InlineMarkdownWriter {
         case "emoji": text = attrs["shortName"]?.string
         case "inlineCard": text = attrs["url"]?.string
         case "inlineExtension", "extension": text = attrs["text"]?.string ?? attrs["extensionKey"]?.string
-        case "mediaInline": text = attrs["alt"]?.string
+        case "mediaInline", "mediaSingle", "mediaGroup":
+            let media = node.nodeType == "mediaInline" ? node : node.children.first { $0.nodeType == "media" }
+            text = media?.attributes["alt"]?.string ?? "attachment"
+        case "blockCard", "embedCard": text = attrs["url"]?.string
         case "mention": text = attrs["text"]?.string ?? attrs["id"]?.string.map { "@" + $0 }
         case "hardBreak": text = "↵"
         default: text = attrs["text"]?.string
@@ -174,31 +178,52 @@ struct InlineMarkdownWriter {
     private static let delimiters = ["em": "*", "strong": "**", "strike": "~~"]
 
     /// Writes the pieces, opening and closing formatting so that marks shared by neighbours stay open.
-    private func join(_ pieces: [Piece]) -> String {
-        var out = ""
+    /// `lineBreaks` tells which pieces end a line.
+    private func join(_ pieces: [Piece], lineBreaks: [Bool]) -> String {
+        // First the plan: which marks close and open before each piece (and at the end).
+        var closing: [[JSONValue]] = []
+        var opening: [[JSONValue]] = []
         var open: [JSONValue] = []
-        func close(_ mark: JSONValue) {
-            if mark.nodeType == "link" {
-                let attrs = mark.attributes
-                out += "](" + LinkSyntax.destination(attrs["href"]?.string ?? "") + LinkSyntax.title(attrs["title"]?.string ?? "") + ")"
-            } else {
-                out += Self.delimiters[mark.nodeType ?? ""] ?? ""
-            }
-        }
         for piece in pieces {
             let keep = open.prefix { mark in
                 piece.marks.contains(mark) || (piece.isCode && Self.delimiters[mark.nodeType ?? ""] != nil)
             }.count
-            for mark in open[keep...].reversed() { close(mark) }
+            closing.append(open[keep...].reversed())
             open.removeSubrange(keep...)
-            for mark in piece.marks where !open.contains(mark) {
-                out += mark.nodeType == "link" ? "[" : Self.delimiters[mark.nodeType ?? ""] ?? ""
-                open.append(mark)
-            }
-            out += piece.body
+            let added = piece.marks.filter { !open.contains($0) }
+            opening.append(added)
+            open += added
         }
-        for mark in open.reversed() { close(mark) }
+        closing.append(open.reversed())
+        opening.append([])
+
+        func hasDelimiter(_ marks: [JSONValue]) -> Bool { marks.contains { Self.delimiters[$0.nodeType ?? ""] != nil } }
+        var out = ""
+        for (index, piece) in pieces.enumerated() {
+            for mark in closing[index] { out += closeSyntax(mark) }
+            for mark in opening[index] { out += mark.nodeType == "link" ? "[" : Self.delimiters[mark.nodeType ?? ""] ?? "" }
+            switch piece.body {
+            case .markup(let markup):
+                out += markup
+            case .text(let text):
+                let atLineStart = index == 0 || lineBreaks[index - 1]
+                let atLineEnd = index == pieces.count - 1 || lineBreaks[index + 1]
+                let bare = piece.marks.isEmpty
+                // Whitespace next to an emphasis delimiter would stop it counting as one, and whitespace at the
+                // start or end of a line is dropped: both are written as character references.
+                out += escape(text, lineStart: bare && atLineStart,
+                              leadingSpace: hasDelimiter(opening[index]) || (bare && atLineStart),
+                              trailingSpace: hasDelimiter(closing[index + 1]) || (bare && atLineEnd))
+            }
+        }
+        for mark in closing[pieces.count] { out += closeSyntax(mark) }
         return out
+    }
+
+    private func closeSyntax(_ mark: JSONValue) -> String {
+        guard mark.nodeType == "link" else { return Self.delimiters[mark.nodeType ?? ""] ?? "" }
+        let attrs = mark.attributes
+        return "](" + LinkSyntax.destination(attrs["href"]?.string ?? "") + LinkSyntax.title(attrs["title"]?.string ?? "") + ")"
     }
 
     // MARK: Escaping

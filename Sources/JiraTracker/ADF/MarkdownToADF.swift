@@ -48,6 +48,11 @@ struct MarkdownToADF {
         switch block {
         case .paragraph(let inlines):
             if let image = standaloneImage(inlines) { return image }
+            if case .link(let url, let title, let children)? = inlines.first, inlines.count == 1,
+               let node = ADFMarkdownForms.inlineNode(target: url, title: title, text: MarkdownInline.plainText(children)),
+               ADFMarkdownForms.blockLinkTypes.contains(node.nodeType ?? "") {
+                return node
+            }
             return ADFNode.inlineContainer("paragraph", content: self.inlines(inlines))
         case .heading(let level, let inlines):
             return ADFNode.inlineContainer("heading", attrs: ["level": .int(level)], content: self.inlines(inlines))

@@ -84,11 +84,19 @@ private struct BlockMarkdownWriter {
         case "table" where plain:
             return table(node) ?? Self.carrier(node)
         case "mediaSingle" where plain:
-            return image(node) ?? Self.carrier(node)
+            return image(node) ?? Self.blockLink(node)
+        case let type? where ADFMarkdownForms.blockLinkTypes.contains(type):
+            return Self.blockLink(node)
         default:
             break
         }
         return Self.carrier(node)
+    }
+
+    /// Attachments and cards are written as a link on a line of its own.
+    private static func blockLink(_ node: JSONValue) -> String {
+        let preview = InlineMarkdownWriter.preview(of: node)
+        return "[" + InlineMarkdownWriter(context: .paragraph).escape(preview) + "](" + ADFMarkdownForms.nodeTarget(node) + ")"
     }
 
     static func carrier(_ node: JSONValue) -> String {
