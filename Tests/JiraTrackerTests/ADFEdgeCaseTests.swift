@@ -95,6 +95,21 @@ final class ADFEdgeCaseTests: XCTestCase {
         assertADFRoundTrip(conversion.document)
     }
 
+    func testPipesInTableCellsAreEscapedEvenInCodeAndLinkTargets() {
+        let document = ADF.doc(ADF.table([[ADF.paragraph(
+            ADF.text("x|y", ADF.link("http://e.com/a|b", title: "t|u")), ADF.text(" c|d \\|", ADF.mark("code"))
+        )]]))
+        XCTAssertEqual(assertADFRoundTrip(document), "| [x\\|y](http://e.com/a\\|b \"t\\|u\")` c\\|d \\\\|` |\n| --- |\n")
+    }
+
+    func testEmptyTaskItems() {
+        let document = ADFConverter.document(fromMarkdown: "- [ ] \n- [x] done\n").document
+        let items = document["content"]?.array?.first?["content"]?.array
+        XCTAssertEqual(items?.map { $0["type"] }, ["taskItem", "taskItem"])
+        XCTAssertNil(items?.first?["content"])
+        XCTAssertEqual(assertADFRoundTrip(document), "- [ ] \n- [x] done\n")
+    }
+
     func testControlCharactersSurvive() {
         let text = "bell\u{7} tab\there nul-free \u{1F} del\u{7F} cr\r lf\nend"
         let markdown = assertADFRoundTrip(ADF.doc(ADF.paragraph(ADF.text(text))))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the inline content of one paragraph, heading, task item or table cell as markdown.
 ///
 /// Text is escaped so that cmark reads back exactly the characters it holds, and formatting is written with `*`,
@@ -77,7 +79,10 @@ struct InlineMarkdownWriter {
         let pieces = nodes.enumerated().map { index, node in
             index >= nodes.count - trailingBreaks ? carried(node) : piece(node, strategy: strategy)
         }
-        return join(pieces, lineBreaks: nodes.map { $0.nodeType == "hardBreak" })
+        let markdown = join(pieces, lineBreaks: nodes.map { $0.nodeType == "hardBreak" })
+        // A table splits its rows at every unescaped `|` before reading the cells, even inside code and link
+        // targets, and turns `\|` back into `|` first: so in a cell every pipe is escaped.
+        return context == .tableCell ? markdown.replacingOccurrences(of: "|", with: "\\|") : markdown
     }
 
     private func piece(_ node: JSONValue, strategy: Strategy) -> Piece {
@@ -238,9 +243,7 @@ struct InlineMarkdownWriter {
         let fence = String(repeating: "`", count: longest + 1)
         let padded = code.first == "`" || code.last == "`"
             || (code.first == " " && code.last == " " && !code.allSatisfy { $0 == " " })
-        var body = padded ? " " + code + " " : code
-        if context == .tableCell { body = body.replacingPipes() }
-        return fence + body + fence
+        return fence + (padded ? " " + code + " " : code) + fence
     }
 
     /// Text escaped so that cmark reads these exact characters back. `lineStart` says whether the text begins a
@@ -281,7 +284,6 @@ struct InlineMarkdownWriter {
     private func escaped(_ character: Character, at index: Int, in characters: [Character]) -> String {
         switch character {
         case "\\", "`", "*", "[", "]", "<", "~": return "\\" + String(character)
-        case "|" where context == .tableCell: return "\\|"
         case "_":
             let before = index > 0 ? characters[index - 1] : " "
             let after = index + 1 < characters.count ? characters[index + 1] : " "
@@ -314,12 +316,4 @@ struct InlineMarkdownWriter {
         return nil
     }
 
-}
-
-private extension String {
-    func replacingPipes() -> String {
-        var out = ""
-        for character in self { out += character == "|" ? "\\|" : String(character) }
-        return out
-    }
 }

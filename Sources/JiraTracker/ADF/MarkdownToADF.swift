@@ -81,7 +81,9 @@ struct MarkdownToADF {
     /// followed only by nested lists that are themselves task lists.
     static func isTaskList(_ list: MarkdownList) -> Bool {
         !list.ordered && list.items.allSatisfy { item in
-            guard item.task != nil, case .paragraph = item.blocks.first else { return false }
+            guard item.task != nil else { return false }
+            if item.blocks.isEmpty { return true }
+            guard case .paragraph = item.blocks.first else { return false }
             return item.blocks.dropFirst().allSatisfy { block in
                 if case .list(let nested) = block { return isTaskList(nested) }
                 return false
@@ -97,7 +99,7 @@ struct MarkdownToADF {
         var content: [JSONValue] = []
         var itemNumber = 0
         for item in list.items {
-            guard case .paragraph(let inlines) = item.blocks.first else { continue }
+            let inlines = Self.firstParagraph(item)
             itemNumber += 1
             let converted = self.inlines(inlines)
             let id = LocalIdentifier.make("taskItem \(listNumber).\(itemNumber) " + MarkdownInline.plainText(inlines))

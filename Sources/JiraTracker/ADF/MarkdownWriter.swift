@@ -15,7 +15,7 @@ enum MarkdownWriter {
         let expected = ADFNormaliser.comparable(blocks)
         var carried: Set<Int> = []
         while true {
-            let markdown = BlockMarkdownWriter(carried: carried).join(blocks)
+            let markdown = BlockMarkdownWriter().join(blocks, carrying: carried)
             var converter = MarkdownToADF()
             let readBack = ADFNormaliser.comparable(converter.document(MarkdownParser.parse(markdown)).children)
             guard let first = zip(expected, readBack).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
@@ -29,17 +29,16 @@ enum MarkdownWriter {
 
     /// One block as markdown, without a final newline.
     static func block(_ node: JSONValue) -> String {
-        BlockMarkdownWriter(carried: []).block(node)
+        BlockMarkdownWriter().block(node)
     }
 }
 
-/// The block writer proper. `carried` lists top-level positions to write in the `adf` form regardless.
+/// The block writer proper.
 private struct BlockMarkdownWriter {
-    let carried: Set<Int>
-
     /// Blocks of one container, separated by blank lines; a list right after a list of the same kind switches
-    /// bullet (`-`/`*`) or delimiter (`.`/`)`), or markdown would read the two as one list.
-    func join(_ blocks: [JSONValue]) -> String {
+    /// bullet (`-`/`*`) or delimiter (`.`/`)`), or markdown would read the two as one list. Blocks at the
+    /// positions in `carried` are written in the `adf` form.
+    func join(_ blocks: [JSONValue], carrying carried: Set<Int> = []) -> String {
         var parts: [String] = []
         var previousListKind: String?
         var alternate = false
