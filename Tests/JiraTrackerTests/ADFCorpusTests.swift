@@ -22,20 +22,34 @@ final class ADFCorpusTests: XCTestCase {
         return out
     }
 
+    /// One sample converted to ADF and back, computed once for all the tests below.
+    struct Conversion: Sendable {
+        var name: String
+        var markdown: String
+        var document: JSONValue
+        var markdownBack: String
+    }
+
+    static let conversions: [Conversion] = {
+        ((try? samples()) ?? []).map { sample in
+            let document = ADFConverter.document(fromMarkdown: sample.markdown).document
+            return Conversion(name: sample.name, markdown: sample.markdown, document: document,
+                              markdownBack: ADFConverter.markdown(fromADF: document))
+        }
+    }()
+
     func testTheCorpusIsThere() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
             .filter { $0.hasSuffix(".md") && $0 != "README.md" }
         XCTAssertEqual(names.count, 218, "corpus at \(Self.folder.path)")
-        XCTAssertGreaterThan(try Self.samples().count, 218 * 4)
+        XCTAssertGreaterThan(Self.conversions.count, 218 * 4)
     }
 
-    func testMarkdownToADFAndBackKeepsEveryDescriptionAndSection() throws {
+    func testMarkdownToADFAndBackKeepsEveryDescriptionAndSection() {
         var failures = 0
-        for sample in try Self.samples() {
-            let adf = ADFConverter.document(fromMarkdown: sample.markdown).document
-            let back = ADFConverter.markdown(fromADF: adf)
+        for sample in Self.conversions {
             let expected = MarkdownCanonicaliser.canonical(sample.markdown)
-            let actual = MarkdownCanonicaliser.canonical(back)
+            let actual = MarkdownCanonicaliser.canonical(sample.markdownBack)
             if expected != actual {
                 failures += 1
                 if failures <= 5 { XCTFail("\(sample.name):\n\(Self.firstDifference(expected, actual))") }
@@ -44,10 +58,10 @@ final class ADFCorpusTests: XCTestCase {
         XCTAssertEqual(failures, 0)
     }
 
-    func testEveryConvertedDescriptionIsValidADF() throws {
+    func testEveryConvertedDescriptionIsValidADF() {
         var failures = 0
-        for sample in try Self.samples() {
-            let problems = ADFValidator.problems(in: ADFConverter.document(fromMarkdown: sample.markdown).document)
+        for sample in Self.conversions {
+            let problems = ADFValidator.problems(in: sample.document)
             if !problems.isEmpty {
                 failures += 1
                 if failures <= 5 { XCTFail("\(sample.name): \(problems.prefix(3))") }
@@ -56,22 +70,23 @@ final class ADFCorpusTests: XCTestCase {
         XCTAssertEqual(failures, 0)
     }
 
-    func testConvertingTheMarkdownWrittenFromADFGivesTheSameADF() throws {
+    func testConvertingTheMarkdownWrittenFromADFGivesTheSameADF() {
         var failures = 0
-        for sample in try Self.samples() {
-            let adf = ADFConverter.document(fromMarkdown: sample.markdown).document
-            let again = ADFConverter.document(fromMarkdown: ADFConverter.markdown(fromADF: adf)).document
-            if again != adf {
+        for sample in Self.conversions {
+            let again = ADFConverter.document(fromMarkdown: sample.markdownBack).document
+            if again != sample.document {
                 failures += 1
-                if failures <= 5 { XCTFail("\(sample.name):\n\(Self.firstDifference(adf.encodedString, again.encodedString))") }
+                if failures <= 5 {
+                    XCTFail("\(sample.name):\n\(Self.firstDifference(sample.document.encodedString, again.encodedString))")
+                }
             }
         }
         XCTAssertEqual(failures, 0)
     }
 
-    func testNothingInTheCorpusFallsBackToTheJSONForm() throws {
-        for sample in try Self.samples() {
-            let markdown = ADFConverter.markdown(fromADF: ADFConverter.document(fromMarkdown: sample.markdown).document)
+    func testNothingInTheCorpusFallsBackToTheLinkOrJSONForms() {
+        for sample in Self.conversions {
+            let markdown = sample.markdownBack
             XCTAssertFalse(markdown.contains("```adf") || markdown.contains("](adf:") || markdown.contains("](adf-marks:"),
                            sample.name)
         }

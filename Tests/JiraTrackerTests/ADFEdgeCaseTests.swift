@@ -120,6 +120,13 @@ final class ADFEdgeCaseTests: XCTestCase {
         assertADFRoundTrip(nul)
     }
 
+    func testEscapingLooksAtScalarsNotCharacters() {
+        // "\r\n" is one Character, and so is "*" followed by a combining accent.
+        let markdown = assertADFRoundTrip(ADF.doc(ADF.paragraph(ADF.text("crlf\r\nin text, *\u{301}accented star*\u{301}"))))
+        XCTAssertEqual(markdown, "crlf&#13;&#10;in text, \\*\u{301}accented star\\*\u{301}\n")
+        assertADFRoundTrip(ADF.doc(ADF.paragraph(ADF.text("x", ADF.link("https://e.com", title: "two\r\nlines")))))
+    }
+
     func testTextWithSpacesAtTheEdges() {
         assertADFRoundTrip(ADF.doc(ADF.paragraph(ADF.text("  indented and trailing  "))))
         assertADFRoundTrip(ADF.doc(ADF.paragraph(ADF.text("a "), ADF.text(" b ", ADF.mark("strong")), ADF.text(" c"))))

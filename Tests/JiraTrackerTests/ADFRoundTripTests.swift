@@ -128,6 +128,18 @@ final class ADFRoundTripTests: XCTestCase {
                        + "[https://example.atlassian.net/browse/PP-1](https://example.atlassian.net/browse/PP-1 \"smart link\")\n")
     }
 
+    func testMentionsAndEmojiWithUnusualAttributesStillComeBack() {
+        let doc = ADF.doc(ADF.paragraph(
+            ["type": "mention", "attrs": ["id": "acc-1"]], ADF.text(" "),
+            ["type": "mention", "attrs": ["id": "a?b&c=d#e", "text": "@[Bot] *x*", "localId": "m-1"]], ADF.text(" "),
+            ["type": "emoji", "attrs": ["shortName": ":custom:"]], ADF.text(" "),
+            ["type": "emoji", "attrs": ["shortName": ":x:", "id": ""]]
+        ))
+        let markdown = assertADFRoundTrip(doc)
+        XCTAssertTrue(markdown.hasPrefix("[@acc-1](adf:{"), markdown)
+        XCTAssertTrue(markdown.contains(" [@\\[Bot\\] \\*x\\*](jira-mention:a%3Fb%26c=d%23e?localId=m-1) [:custom:](jira-emoji:) [:x:](adf:{"), markdown)
+    }
+
     func testTextThatLooksLikeAMentionOrEmojiStaysText() {
         let doc = ADF.doc(ADF.paragraph(ADF.text(":smile: @Jane [x](jira-mention:1) 10:30:45")))
         let markdown = assertADFRoundTrip(doc)

@@ -234,81 +234,82 @@ struct InlineMarkdownWriter {
     // MARK: Escaping
 
     private func codeSpan(_ code: String) -> String {
+        let scalars = code.unicodeScalars
+        let fence = String(repeating: "`", count: Self.longestRun(of: "`", in: code) + 1)
+        let padded = scalars.first == "`" || scalars.last == "`"
+            || (scalars.first == " " && scalars.last == " " && !scalars.allSatisfy { $0 == " " })
+        return fence + (padded ? " " + code + " " : code) + fence
+    }
+
+    static func longestRun(of scalar: Unicode.Scalar, in text: String) -> Int {
         var longest = 0
         var run = 0
-        for character in code {
-            run = character == "`" ? run + 1 : 0
+        for each in text.unicodeScalars {
+            run = each == scalar ? run + 1 : 0
             longest = max(longest, run)
         }
-        let fence = String(repeating: "`", count: longest + 1)
-        let padded = code.first == "`" || code.last == "`"
-            || (code.first == " " && code.last == " " && !code.allSatisfy { $0 == " " })
-        return fence + (padded ? " " + code + " " : code) + fence
+        return longest
     }
 
     /// Text escaped so that cmark reads these exact characters back. `lineStart` says whether the text begins a
     /// line, where block syntax applies; `leadingSpace`/`trailingSpace` whether whitespace at either end must be
     /// written as character references to survive.
     func escape(_ text: String, lineStart: Bool = false, leadingSpace: Bool = false, trailingSpace: Bool = false) -> String {
-        let characters = Array(text)
-        var out = ""
+        // Scalars, not characters: a combining mark after `*` or a CR LF pair must not hide what needs escaping.
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        func append(_ string: String) { out.append(contentsOf: string.unicodeScalars) }
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
         var index = 0
-        var mustEscape: Int?
         if leadingSpace || lineStart {
-            while index < characters.count, characters[index] == " " || characters[index] == "\t" {
-                out += characters[index] == " " ? "&#32;" : "&#9;"
+            while index < scalars.count, isBlank(scalars[index]) {
+                append(scalars[index] == " " ? "&#32;" : "&#9;")
                 index += 1
             }
         }
-        if lineStart { mustEscape = Self.blockMarkerPosition(characters[index...]) }
-        var trailingStart = characters.count
+        let mustEscape = lineStart ? Self.blockMarkerPosition(scalars[index...]) : nil
+        var trailingStart = scalars.count
         if trailingSpace {
-            while trailingStart > index, characters[trailingStart - 1] == " " || characters[trailingStart - 1] == "\t" {
-                trailingStart -= 1
-            }
+            while trailingStart > index, isBlank(scalars[trailingStart - 1]) { trailingStart -= 1 }
         }
-        while index < characters.count {
-            let character = characters[index]
+        while index < scalars.count {
+            let scalar = scalars[index]
             if index >= trailingStart {
-                out += character == " " ? "&#32;" : "&#9;"
+                append(scalar == " " ? "&#32;" : "&#9;")
             } else if index == mustEscape {
-                out += "\\" + String(character)
+                out.append("\\")
+                out.append(scalar)
+            } else if let replacement = escaped(scalar, at: index, in: scalars) {
+                append(replacement)
             } else {
-                out += escaped(character, at: index, in: characters)
+                out.append(scalar)
             }
             index += 1
         }
-        return out
+        return String(out)
     }
 
-    private func escaped(_ character: Character, at index: Int, in characters: [Character]) -> String {
-        switch character {
-        case "\\", "`", "*", "[", "]", "<", "~": return "\\" + String(character)
-        case "_":
-            let before = index > 0 ? characters[index - 1] : " "
-            let after = index + 1 < characters.count ? characters[index + 1] : " "
-            return before.isLetter || before.isNumber ? (after.isLetter || after.isNumber ? "_" : "\\_") : "\\_"
-        case "#" where context == .heading && characters[index...].allSatisfy({ $0 == "#" }):
-            return "\\#"
-        case "&": return LinkSyntax.startsEntity(characters[(index + 1)...]) ? "\\&" : "&"
-        case "\n": return "&#10;"
-        case "\r": return "&#13;"
-        case "\t": return "&#9;"
-        default:
-            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-               scalar.value < 0x20 || scalar.value == 0x7F {
-                return "&#\(scalar.value);"
-            }
-            return String(character)
+    /// How one scalar is written, or nil for as is.
+    private func escaped(_ scalar: Unicode.Scalar, at index: Int, in scalars: [Unicode.Scalar]) -> String? {
+        func isWordCharacter(_ offset: Int) -> Bool {
+            guard scalars.indices.contains(offset) else { return false }
+            return scalars[offset].properties.isAlphabetic || scalars[offset].properties.numericType != nil
+        }
+        switch scalar {
+        case "\\", "`", "*", "[", "]", "<", "~": return "\\" + String(scalar)
+        case "_": return isWordCharacter(index - 1) && isWordCharacter(index + 1) ? nil : "\\_"
+        case "#" where context == .heading && scalars[index...].allSatisfy({ $0 == "#" }): return "\\#"
+        case "&": return LinkSyntax.startsEntity(scalars[(index + 1)...]) ? "\\&" : nil
+        default: return scalar.value < 0x20 || scalar.value == 0x7F ? "&#\(scalar.value);" : nil
         }
     }
 
     /// Where a line starting with these characters has the punctuation that would make it block syntax (a
     /// heading, quote, list item, rule or setext underline): that character gets a backslash.
-    private static func blockMarkerPosition(_ rest: ArraySlice<Character>) -> Int? {
+    private static func blockMarkerPosition(_ rest: ArraySlice<Unicode.Scalar>) -> Int? {
         guard let first = rest.first else { return nil }
-        if ["#", ">", "-", "+", "=", "|"].contains(first) { return rest.startIndex }
-        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if "#>-+=|".unicodeScalars.contains(first) { return rest.startIndex }
+        let digits = rest.prefix { ("0"..."9").contains($0) }
         let after = rest.startIndex + digits.count
         if !digits.isEmpty, digits.count <= 9, after < rest.endIndex, rest[after] == "." || rest[after] == ")" {
             return after

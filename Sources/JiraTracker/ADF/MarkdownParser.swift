@@ -34,22 +34,25 @@ enum MarkdownParser {
 }
 
 /// Reads one cmark tree; never frees or mutates it.
-private struct TreeCopier {
+private final class TreeCopier {
     let source: [UInt8]
-    /// Byte offset where each line starts (cmark numbers lines from 1 and ends them at LF, CR LF or CR).
-    let lineStarts: [Int]
 
-    init(source: [UInt8]) {
-        self.source = source
+    init(source: [UInt8]) { self.source = source }
+
+    /// Byte offset where each line starts (cmark numbers lines from 1 and ends them at LF, CR LF or CR); only
+    /// task items need it.
+    private lazy var lineStarts: [Int] = {
         var starts = [0]
-        var index = 0
-        while index < source.count {
-            if source[index] == UInt8(ascii: "\r"), index + 1 < source.count, source[index + 1] == UInt8(ascii: "\n") { index += 1 }
-            if source[index] == UInt8(ascii: "\n") || source[index] == UInt8(ascii: "\r") { starts.append(index + 1) }
-            index += 1
+        source.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                if bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r") { starts.append(index + 1) }
+                index += 1
+            }
         }
-        lineStarts = starts
-    }
+        return starts
+    }()
 
     func blocks(under parent: OpaquePointer) -> [MarkdownBlock] {
         children(of: parent).compactMap(block)

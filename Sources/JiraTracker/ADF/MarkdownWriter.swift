@@ -119,14 +119,9 @@ private struct BlockMarkdownWriter {
 
     /// A fenced code block whose fence is longer than any run of the fence character inside.
     static func fenced(_ text: String, info: String) -> String {
-        let fenceCharacter: Character = info.contains("`") ? "~" : "`"
-        var longest = 0
-        var run = 0
-        for character in text {
-            run = character == fenceCharacter ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: fenceCharacter, count: max(3, longest + 1))
+        let fenceCharacter: Unicode.Scalar = info.unicodeScalars.contains("`") ? "~" : "`"
+        let longest = InlineMarkdownWriter.longestRun(of: fenceCharacter, in: text)
+        let fence = String(repeating: String(fenceCharacter), count: max(3, longest + 1))
         return fence + info + "\n" + (text.isEmpty ? "" : text + "\n") + fence
     }
 
