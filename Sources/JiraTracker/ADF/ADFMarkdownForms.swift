@@ -24,6 +24,10 @@
 /// In the targets, JSON is written as is except for the few characters a link target cannot hold (spaces,
 /// controls, `%`, `()`, `<>`, `\`, `&`, backtick), which are percent-encoded.
 ///
+/// These spellings are therefore reserved in the markdown: a link to `adf:`, `adf-marks:`, `jira-mention:` or
+/// `jira-emoji:`, a link titled "smart link", and an `adf` code block holding a JSON node are read as the forms
+/// above. Anything malformed among them is read as the ordinary link or code block it looks like.
+///
 /// The opposite direction has one form too: markdown that ADF cannot hold where it stands (an HTML block, or a
 /// table or block quote inside a list item) is sent as a code block whose language is `markdown-source`,
 /// holding the markdown itself; it is written back as that markdown.

@@ -3,10 +3,10 @@ import Foundation
 /// Writes the inline content of one paragraph, heading, task item or table cell as markdown.
 ///
 /// Text is escaped so that cmark reads back exactly the characters it holds, and formatting is written with `*`,
-/// `**`, `~~`, backticks and links. Some combinations have no reliable markdown (emphasis that starts or ends with a
-/// space, delimiters squeezed against punctuation…), so every result is parsed back and compared; when it differs,
-/// the writer tries again with the affected text in the `adf-marks:` form, and finally with every node in its
-/// link form, which always reads back exactly.
+/// `**`, `~~`, backticks and links. Emphasis has no reliable markdown in some places (delimiters squeezed against
+/// punctuation, marks in an unusual order…), so content with emphasis is parsed back and compared; when it
+/// differs, the writer tries again with the emphasised text in the `adf-marks:` form, and finally with every node
+/// in its link form, which always reads back exactly.
 struct InlineMarkdownWriter {
     enum Context {
         case paragraph, heading, tableCell
