@@ -1,0 +1,33 @@
+/// An ADF document made from markdown, with what could not be represented exactly.
+public struct ADFConversion: Sendable, Equatable {
+    /// `{"version":1,"type":"doc","content":[…]}`.
+    public var document: JSONValue
+    /// One short sentence per kind of loss (e.g. "table column alignment was dropped …"), each listed once.
+    public var notices: [String]
+
+    public init(document: JSONValue, notices: [String]) {
+        self.document = document
+        self.notices = notices
+    }
+}
+
+/// Converts issue descriptions between markdown (CommonMark + GFM, parsed with cmark-gfm) and Atlassian Document
+/// Format.
+///
+/// `markdown(fromADF:)` keeps everything: nodes and marks markdown cannot express are written in the plain-markdown
+/// forms described in `ADFMarkdownForms`, which convert back to the identical ADF. Only what `ADFNormaliser` lists
+/// as layout or bookkeeping is left out. `document(fromMarkdown:)` gives ADF that passes `ADFValidator`; for
+/// markdown that comes from `markdown(fromADF:)` the result equals the original document, and for any markdown
+/// converting back gives markdown with the same `MarkdownCanonicaliser.canonical` form, except for what the
+/// notices name.
+public enum ADFConverter {
+    public static func document(fromMarkdown markdown: String) -> ADFConversion {
+        var converter = MarkdownToADF()
+        let document = converter.document(MarkdownParser.parse(markdown))
+        return ADFConversion(document: document, notices: converter.notices)
+    }
+
+    public static func markdown(fromADF document: JSONValue) -> String {
+        MarkdownWriter.document(document)
+    }
+}
