@@ -8,7 +8,7 @@ BIN="$(swift build -c release --show-bin-path)"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
-TRACKER="${BENCH_TRACKER:-github}"
+TRACKERS="${BENCH_TRACKERS:-github jira}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-bench.XXXXXX")"
 trap 'kill ${SIM_PID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -18,20 +18,27 @@ requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; p
 clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
 
 printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' tracker items "first pull s" "no-op s" "no-op req" "10+10 changes s" "10+10 req" "peak MiB" "status s" "hook s"
+for TRACKER in $TRACKERS; do
 for N in $SIZES; do
     "$BIN/tracker-simulator" "$TRACKER" --port 0 --token bench-token --latency-ms "$LATENCY" \
-        --seed-issues "$N" --seed-repository acme/bench >"$WORK/sim.log" 2>&1 &
+        --seed-issues "$N" --seed-repository acme/bench --seed-project BENCH >"$WORK/sim.log" 2>&1 &
     SIM_PID=$!
     URL=""
     for _ in $(seq 1 600); do
         URL="$(sed -n 's/^listening on //p' "$WORK/sim.log" | head -n 1)"; [ -n "$URL" ] && break; sleep 0.1
     done
     [ -n "$URL" ] || { cat "$WORK/sim.log"; exit 1; }
-    REPO="$WORK/repo-$N"; mkdir -p "$REPO/.accelerator"; cd "$REPO"
+    REPO="$WORK/repo-$TRACKER-$N"; mkdir -p "$REPO/.accelerator"; cd "$REPO"
     git init -q -b main; git config user.name Bench; git config user.email bench@example.invalid
-    printf -- '---\nwork:\n  integration: github-issues\ngithub:\n  repo: acme/bench\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+    if [ "$TRACKER" = jira ]; then
+        printf -- '---\nwork:\n  integration: jira\n  default_project_code: BENCH\njira:\n  site: bench\n  api_url: %s\n  email: bench@example.invalid\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"fields": {"summary": "Changed remotely for the benchmark"}}'
+    else
+        printf -- '---\nwork:\n  integration: github-issues\ngithub:\n  repo: acme/bench\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"title": "Changed remotely for the benchmark"}'
+    fi
     git add -A; git commit -q -m init
-    export ACCELERATOR_GITHUB_TOKEN=bench-token
+    export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token
 
     t0=$(now)
     /usr/bin/time -f '%M' -o "$WORK/rss" "$SYNC" --max-pulls 1000000 --max-pushes 1000000 >/dev/null || true
@@ -45,7 +52,7 @@ for N in $SIZES; do
     keys=$(curl -s "$URL/_simulator/items" | python3 -c 'import json,sys; print("\n".join(i["key"] for i in json.load(sys.stdin)[:10]))')
     for key in $keys; do
         enc=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$key")
-        curl -s -X PATCH "$URL/_simulator/items/$enc" -H 'content-type: application/json' -d '{"title": "Changed remotely for the benchmark"}' >/dev/null
+        curl -s -X PATCH "$URL/_simulator/items/$enc" -H 'content-type: application/json' -d "$CHANGE" >/dev/null
     done
     for f in $(ls meta/work | tail -n 10); do printf '\nEdited locally for the benchmark.\n' >> "meta/work/$f"; done
     git commit -q -am "10 local edits"
@@ -59,4 +66,5 @@ for N in $SIZES; do
     printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' "$TRACKER" "$N" "$(seconds "$first")" "$(seconds "$noop")" "$noop_req" "$(seconds "$changes")" "$changes_req" "$peak" "$(seconds "$status_s")" "$(seconds "$hook_s")"
     kill $SIM_PID; wait $SIM_PID 2>/dev/null || true
     cd "$ROOT"
+done
 done

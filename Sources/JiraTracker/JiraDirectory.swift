@@ -25,6 +25,7 @@ final class JiraDirectory: Sendable {
     private let myself = Mutex<(timeZone: TimeZone, accountID: String)?>(nil)
     private let people = Mutex<[String: Person]>([:])
     private let resolved = Mutex<[String: String]>([:])
+    private let statuses = Mutex<[String: Set<String>]>([:])
 
     init(api: JiraAPI, project: String?) {
         self.api = api
@@ -39,6 +40,15 @@ final class JiraDirectory: Sendable {
         myself.withLock { $0 = (zone, me["accountId"]?.string ?? "") }
         if let person = person(me) { people.withLock { $0[person.accountID] = person } }
         return zone
+    }
+
+    /// Lower-cased names of every status the project's workflows use (`GET /rest/api/3/project/{key}/statuses`).
+    func statusNames(in project: String) async throws -> Set<String> {
+        if let known = statuses.withLock({ $0[project] }) { return known }
+        let byType = try await api.get("/rest/api/3/project/\(JiraAPI.encode(project))/statuses").array ?? []
+        let names = Set(byType.flatMap { $0["statuses"]?.array ?? [] }.compactMap { $0["name"]?.string?.lowercased() })
+        statuses.withLock { $0[project] = names }
+        return names
     }
 
     /// Records a user object from an answer and returns how a pulled item names them.

@@ -272,7 +272,12 @@ public struct JiraTracker: Tracker {
         let transitions = try await api.get(path)["transitions"]?.array ?? []
         let byName = transitions.first { $0["to"]?["name"]?.string?.lowercased() == wanted.lowercased() }
         let category = mapping.category(for: local).rawValue
-        let byCategory = transitions.first { $0["to"]?["statusCategory"]?["key"]?.string == category }
+        // The category stands in only when the project has no status of the wanted name at all: a workflow that
+        // has "Done" but cannot reach it from here must say so, not land in "Won't Do".
+        var byCategory: JSONValue?
+        if byName == nil, let project = JQL.project(ofKey: item.key), try await !directory.statusNames(in: project).contains(wanted.lowercased()) {
+            byCategory = transitions.first { $0["to"]?["statusCategory"]?["key"]?.string == category }
+        }
         guard let transition = byName ?? byCategory, let id = transition["id"]?.string else {
             throw TrackerError.unsupported(code: "transition-unavailable",
                 message: "\(item.key): Jira's workflow offers no transition to '\(wanted)' from its current status; move it in Jira, or map the status with jira.status_map.\(local)")

@@ -141,6 +141,23 @@ final class ScratchRepo {
         environment["ACCELERATOR_GITHUB_TOKEN"] = E2E.token
     }
 
+    func configureJira(simulator: String, project: String = "ENG", extra: String = "") throws {
+        try write(".accelerator/config.md", """
+            ---
+            work:
+              integration: jira
+              default_project_code: \(project)
+            \(extra)jira:
+              site: acme
+              api_url: \(simulator)
+              email: \(E2E.jiraEmail)
+            ---
+            Team configuration.
+
+            """)
+        environment["ACCELERATOR_JIRA_TOKEN"] = E2E.token
+    }
+
     func sync(_ args: String...) throws -> RunResult {
         try runProcess(BuiltProducts.syncBinary, args, in: root, environment: environment)
     }
@@ -165,6 +182,7 @@ final class ScratchRepo {
 
 enum E2E {
     static let token = "e2e-token-not-secret"
+    static let jiraEmail = "sync-bot@example.invalid"
 }
 
 /// The GitHub simulator, in process, with a small client for its admin API.
@@ -177,6 +195,18 @@ final class Simulator {
     static func start(latencyMs: Int = 0) async throws -> Simulator {
         let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .github, token: E2E.token, latencyMs: latencyMs)))
         _ = try await sim.admin("POST", "/_simulator/setup", ["repositories": ["acme/widgets"]])
+        return sim
+    }
+
+    /// The Jira simulator with projects ENG and OPS, users Ana and Ben, and a user time zone that is not UTC.
+    static func startJira(latencyMs: Int = 0) async throws -> Simulator {
+        let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .jira, token: E2E.token, latencyMs: latencyMs)))
+        _ = try await sim.admin("POST", "/_simulator/setup", [
+            "projects": [["key": "ENG", "name": "Engineering"], ["key": "OPS", "name": "Operations"]],
+            "users": [["accountId": "acc-ana", "displayName": "Ana Lima", "emailAddress": "ana@example.invalid"],
+                      ["accountId": "acc-ben", "displayName": "Ben Okafor", "emailAddress": "ben@example.invalid"]],
+            "timeZone": "Europe/Berlin", "email": E2E.jiraEmail,
+        ])
         return sim
     }
 
@@ -212,7 +242,7 @@ final class Simulator {
 
     func fault(_ spec: [String: Any]) async throws { _ = try await admin("POST", "/_simulator/faults", spec) }
 
-    private func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
+    func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
         var request = URLRequest(url: URL(string: url + path)!)
         request.httpMethod = method
         if let body {

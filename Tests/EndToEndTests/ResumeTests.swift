@@ -4,24 +4,6 @@ import XCTest
 /// "Given a sync is interrupted partway through, when the user re-runs, then it resumes safely without duplicating
 /// remote-only items as local items or applying conflicting writes twice" — the process is killed for real.
 final class ResumeTests: XCTestCase {
-    /// Starts a sync, SIGKILLs it after `delay`, and returns whether it was still running when killed.
-    private func killSync(_ repo: ScratchRepo, args: [String], after delay: TimeInterval) throws -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.syncBinary)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: repo.root)
-        process.environment = repo.environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        Thread.sleep(forTimeInterval: delay)
-        let wasRunning = process.isRunning
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        return wasRunning
-    }
-
     func testKilledAtSeveralPointsThenRerunCreatesNoDuplicatesAndLosesNothing() async throws {
         for delay in [0.15, 0.5, 0.9, 1.4] {
             let sim = try await Simulator.start(latencyMs: 60)
@@ -35,7 +17,7 @@ final class ResumeTests: XCTestCase {
             for n in 1...6 { try await sim.addIssue(["title": "Remote \(n)", "body": "## Summary\n\nRemote \(n).\n"]) }
 
             let args = ["--push-new=all", "--concurrency", "2"]
-            _ = try killSync(repo, args: args, after: delay)
+            killSync(repo, args: args, after: delay)
             let rerun = try repo.sync(contentsOf: args)
             XCTAssertEqual(rerun.status, 0, "delay \(delay): " + rerun.stdout + rerun.stderr)
 
