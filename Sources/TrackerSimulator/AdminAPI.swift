@@ -6,13 +6,17 @@ import Foundation
 ///     POST   /_simulator/items            add one
 ///     PATCH  /_simulator/items/{key}      change one as a remote user would (key URL-encoded)
 ///     DELETE /_simulator/items/{key}
-///     POST   /_simulator/setup            tracker-specific set-up (GitHub: repositories, users)
+///     POST   /_simulator/setup            tracker-specific set-up (GitHub: repositories, users; Jira: projects,
+///                                         users, timeZone, email), and for every tracker {"record_bodies": true|false}
 ///     GET    /_simulator/requests         {method, path, status} of every tracker request so far
+///     GET    /_simulator/requests?bodies=1  the same plus request_body and response_body (parsed JSON or null),
+///                                         recorded only while record_bodies is on (or --record-bodies); the
+///                                         exchange format of shared/tools/check-openapi-exchange.py
 ///     DELETE /_simulator/requests
 ///     POST   /_simulator/faults           {"path": regex, "status": 503, "count": 2, "headers": {…}}
 ///                                         {"path": regex, "drop": true, "count": 1, "after": false}
 ///                                         {"latency_ms": N}  {"ratelimit_remaining": N, "ratelimit_reset_seconds": S}
-///     POST   /_simulator/reset            start state back; faults and log cleared
+///     POST   /_simulator/reset            start state back; faults and log cleared (record_bodies stays as set)
 struct AdminAPI: Sendable {
     static let prefix = "/_simulator/"
 
@@ -29,9 +33,11 @@ struct AdminAPI: Sendable {
         case ("POST", "items"):
             return await changing(tracker.adminAddItem(request.body, baseURL: baseURL))
         case ("POST", "setup"):
+            if let record = (Self.object(request.body)?["record_bodies"]) as? Bool { log.setRecordsBodies(record) }
             return await changing(tracker.adminSetup(request.body))
         case ("GET", "requests"):
-            return .json(200, log.json())
+            let bodies = request.query.contains { $0.name == "bodies" && !["", "0", "false"].contains($0.value) }
+            return .json(200, log.json(bodies: bodies))
         case ("DELETE", "requests"):
             log.clear()
             return .empty(204)
@@ -61,8 +67,12 @@ struct AdminAPI: Sendable {
         return response
     }
 
+    private static func object(_ body: Data) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
+    }
+
     private func addFaults(_ body: Data) async -> SimResponse {
-        guard let spec = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+        guard let spec = Self.object(body) else {
             return Self.error(400, "expected a JSON object")
         }
         if let latency = spec["latency_ms"] as? Int { faults.setLatency(latency) }

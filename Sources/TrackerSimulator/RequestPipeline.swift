@@ -56,7 +56,8 @@ final class RequestPipeline: Sendable {
     }
 
     private func logged(_ request: SimRequest, _ response: SimResponse) -> SimResponse {
-        log.append(.init(method: request.method, path: request.pathAndQuery, status: response.status))
+        log.append(.init(method: request.method, path: request.pathAndQuery, status: response.status,
+                         requestBody: request.body, responseBody: response.body))
         return response
     }
 

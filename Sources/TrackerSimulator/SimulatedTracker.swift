@@ -76,6 +76,17 @@ extension SimulatedTrackerKind {
                 }
             }
             return GitHubSimulator(initial: store)
+        case .jira:
+            var store = try saved.map { try JSONDecoder().decode(JiraStore.self, from: $0) } ?? JiraStore()
+            if saved == nil {
+                if let zone = options.timeZone { store.timeZone = zone }
+                if let email = options.email { store.users[0].emailAddress = email }
+                if options.seedDemo { JiraDemoData.seedDemo(into: &store) }
+                if options.seedCount > 0 {
+                    JiraDemoData.seedGenerated(count: options.seedCount, projectKey: options.seedProject, into: &store)
+                }
+            }
+            return JiraSimulator(initial: store)
         }
     }
 }

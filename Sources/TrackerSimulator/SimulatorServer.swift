@@ -23,7 +23,7 @@ public final class SimulatorServer: Sendable {
         await stateFile?.persist(tracker)
         let pipeline = RequestPipeline(
             tracker: tracker, token: options.token, faults: FaultInjector(latencyMs: options.latencyMs),
-            log: RequestLog(), stateFile: stateFile)
+            log: RequestLog(recordBodies: options.recordBodies), stateFile: stateFile)
 
         let (started, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let app = Application(

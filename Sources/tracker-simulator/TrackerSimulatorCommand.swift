@@ -10,7 +10,9 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         discussion: """
             Prints `listening on http://127.0.0.1:PORT` as its first line, then serves until SIGTERM or SIGINT.
             Admin API (no token): GET/POST /_simulator/items, PATCH/DELETE /_simulator/items/{key}, \
-            GET/DELETE /_simulator/requests, POST /_simulator/faults, POST /_simulator/reset.
+            POST /_simulator/setup, GET/DELETE /_simulator/requests (?bodies=1), POST /_simulator/faults, \
+            POST /_simulator/reset.
+            Jira: clients authenticate with Basic base64(email:TOKEN); the API is under /rest/api/3.
             """
     )
 
@@ -20,7 +22,7 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).")
     var port = 0
 
-    @Option(help: "The token clients must send.")
+    @Option(help: "The token clients must send (Jira: the API token part of Basic email:token).")
     var token: String
 
     @Option(help: "Load the state from this file when it exists, and save every change to it.")
@@ -29,14 +31,26 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Delay added to every tracker request, in milliseconds.")
     var latencyMs = 0
 
-    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo repository (demo-org/demo-repo).")
+    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG).")
     var seedDemo = false
 
     @Option(name: .customLong("seed-issues"), help: "Start with this many generated issues (benchmarks).")
     var seedIssues = 0
 
-    @Option(name: .customLong("seed-repository"), help: "The repository --seed-issues fills.")
+    @Option(name: .customLong("seed-repository"), help: "The repository --seed-issues fills (GitHub).")
     var seedRepository = "acme/bench"
+
+    @Option(name: .customLong("seed-project"), help: "The project key --seed-issues fills (Jira).")
+    var seedProject = "BENCH"
+
+    @Option(name: .customLong("time-zone"), help: "Jira: the user's time zone, for JQL dates and timestamps (default Europe/Berlin).")
+    var timeZone: String?
+
+    @Option(help: "Jira: the email address of the token's user (default sim-user@example.com).")
+    var email: String?
+
+    @Flag(name: .customLong("record-bodies"), help: "Keep request and response bodies for GET /_simulator/requests?bodies=1.")
+    var recordBodies = false
 
     func validate() throws {
         guard SimulatedTrackerKind(rawValue: tracker) != nil else {
@@ -45,12 +59,20 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard latencyMs >= 0, seedIssues >= 0 else { throw ValidationError("--latency-ms and --seed-issues cannot be negative") }
+        let projectKey = /[A-Z][A-Z0-9_]{1,9}/
+        guard (try? projectKey.wholeMatch(in: seedProject)) != nil else {
+            throw ValidationError("--seed-project must be a Jira project key such as BENCH (uppercase letter, then 1-9 of A-Z 0-9 _)")
+        }
+        if let timeZone, TimeZone(identifier: timeZone) == nil {
+            throw ValidationError("--time-zone must be a time zone identifier such as Europe/Berlin")
+        }
     }
 
     func run() async throws {
         let server = try await SimulatorServer.start(SimulatorOptions(
             kind: SimulatedTrackerKind(rawValue: tracker)!, token: token, port: port, stateFile: state,
-            latencyMs: latencyMs, seedDemo: seedDemo, seedCount: seedIssues, seedRepository: seedRepository))
+            latencyMs: latencyMs, seedDemo: seedDemo, seedCount: seedIssues, seedRepository: seedRepository,
+            seedProject: seedProject, timeZone: timeZone, email: email, recordBodies: recordBodies))
         // FileHandle writes are unbuffered: whoever waits for this first line sees it at once.
         FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
         let signals = SignalWatcher(server: server)

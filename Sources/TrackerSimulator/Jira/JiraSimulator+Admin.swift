@@ -1,0 +1,172 @@
+import Foundation
+
+/// The admin API's Jira side. Items are IssueBeans with all fields and all properties (`key` is part of them).
+///
+///     POST  /_simulator/items        {"fields": {project {key}, summary, description (ADF), issuetype {name},
+///                                     labels, priority {name}, assignee/reporter {accountId} or {emailAddress},
+///                                     parent {key}}, "status": "In Progress", "properties": {"k": value}}
+///                                    project defaults to the first one, issuetype to Task, reporter to a colleague
+///     PATCH /_simulator/items/{key}  {"fields": {…any of the above…}, "status": "Done", "properties": {…},
+///                                     "comment": "…"}: as a remote user; a comment only moves `updated`
+///     POST  /_simulator/setup        {"projects": [{"key": "ENG", "name": "Engineering"}],
+///                                     "users": [{"accountId", "displayName", "emailAddress"}],
+///                                     "timeZone": "Europe/Berlin", "email": "token user's email"}
+extension JiraSimulator {
+    func adminListItems(baseURL: String) -> SimResponse {
+        let renderer = renderer(baseURL)
+        let store = store
+        return Self.json(200) { json in
+            json.array { json in
+                for (p, project) in store.projects.enumerated().sorted(by: { $0.element.key < $1.element.key }) {
+                    for (i, issue) in project.issues.enumerated() {
+                        renderer.issue(.init(project: p, issue: i), fields: .all, properties: issue.properties.keys.sorted(),
+                                       to: &json)
+                    }
+                }
+            }
+        }
+    }
+
+    func adminAddItem(_ body: Data, baseURL: String) -> SimResponse {
+        do {
+            let request = try AdminRequest(body)
+            let input = JiraIssueInput(store: store, mode: .adminCreate)
+            let values = try input.read(request.issueBody)
+            let statusID = try request.statusID(in: values.project.map { store.projects[$0].workflow })
+            let reporter = store.remoteAccountID
+            var draft = try draft(values, input: input, creator: reporter, reporter: reporter)
+            draft.statusID = statusID
+            draft.properties.merge(request.properties) { _, new in new }
+            values.newUsers.forEach { store.upsertUser($0) }
+            let location = store.createIssue(draft)
+            return item(location, status: 201, site: baseURL)
+        } catch {
+            return error.response
+        }
+    }
+
+    func adminChangeItem(key: String, _ body: Data, baseURL: String) -> SimResponse {
+        guard let location = store.locate(key) else { return Self.adminError(404, "no item \(key)") }
+        do {
+            let request = try AdminRequest(body)
+            let input = JiraIssueInput(store: store, mode: .adminEdit)
+            let values = try input.read(request.issueBody)
+            var edit = try edit(values, input: input, at: location)
+            edit.statusID = try request.statusID(in: store.projects[location.project].workflow)
+            edit.properties.merge(request.properties) { _, new in new }
+            values.newUsers.forEach { store.upsertUser($0) }
+            store.apply(edit, to: location)
+            if request.comment { store.touch(location) }
+            return item(location, status: 200, site: baseURL)
+        } catch {
+            return error.response
+        }
+    }
+
+    func adminDeleteItem(key: String) -> SimResponse {
+        guard let location = store.locate(key) else { return Self.adminError(404, "no item \(key)") }
+        store.deleteIssue(id: store[location].id)
+        return .empty(204)
+    }
+
+    func adminSetup(_ body: Data) -> SimResponse {
+        guard let setup = try? JSONValue.parse(body), setup.objectMembers != nil else {
+            return Self.adminError(400, "expected a JSON object")
+        }
+        if let zone = setup["timeZone"] {
+            guard let name = zone.stringValue, TimeZone(identifier: name) != nil else {
+                return Self.adminError(400, "\"timeZone\" must be a time zone identifier such as Europe/Berlin")
+            }
+            store.timeZone = name
+            store.revision += 1
+        }
+        for entry in setup["projects"]?.arrayValue ?? [] {
+            guard let key = entry.stringValue ?? entry["key"]?.stringValue,
+                  (try? store.ensureProject(key: key, name: entry["name"]?.stringValue)) != nil else {
+                return Self.adminError(400, "a project key is an uppercase letter, then uppercase letters, digits or _ (2-10)")
+            }
+        }
+        for entry in setup["users"]?.arrayValue ?? [] {
+            guard let accountID = entry["accountId"]?.stringValue, !accountID.isEmpty else {
+                return Self.adminError(400, "each user needs an \"accountId\"")
+            }
+            let name = entry["displayName"]?.stringValue ?? accountID
+            store.upsertUser(JiraStore.User(accountId: accountID, displayName: name,
+                                            emailAddress: entry["emailAddress"]?.stringValue ?? "\(accountID)@example.com",
+                                            active: entry["active"]?.boolValue ?? true))
+        }
+        if let email = setup["email"]?.stringValue {
+            var user = store.tokenUser
+            user.emailAddress = email
+            store.upsertUser(user)
+        }
+        return .empty(204)
+    }
+
+    func setRequestBudget(remaining: Int, resetInSeconds: Int?) {
+        rateLimit.set(remaining: remaining, resetInSeconds: resetInSeconds)
+    }
+
+    func reset() {
+        let (revision, clock) = (store.revision, store.clock)
+        store = initial
+        // Still a change for the state file, and the clock never goes back.
+        store.revision = revision + 1
+        store.clock = max(clock, initial.clock)
+        searchCache.clear()
+        rateLimit = JiraRateLimit()
+    }
+
+    func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
+        guard store.revision > revision, let data = try? JSONEncoder().encode(store) else { return nil }
+        return (store.revision, data)
+    }
+
+    // MARK: Helpers
+
+    private func item(_ location: JiraStore.Location, status: Int, site: String) -> SimResponse {
+        let renderer = renderer(site)
+        let properties = store[location].properties.keys.sorted()
+        return Self.json(status) { renderer.issue(location, fields: .all, properties: properties, to: &$0) }
+    }
+
+    static func adminError(_ status: Int, _ message: String) -> SimResponse { .json(status, ["message": message]) }
+}
+
+/// An admin item body: the issue part (`fields`) in Jira's own shape, plus a direct `status`, a `properties` map and
+/// a `comment` flag.
+private struct AdminRequest {
+    var issueBody: JSONValue
+    var status: String?
+    var properties: [String: String] = [:]
+    var comment = false
+
+    init(_ data: Data) throws(JiraError) {
+        guard let body = try? JSONValue.parse(data), let members = body.objectMembers else { throw JiraErrors.invalidPayload }
+        var issueMembers: [(String, JSONValue)] = []
+        for (name, value) in members {
+            switch name {
+            case "fields", "update": issueMembers.append((name, value))
+            case "status":
+                guard let text = value.stringValue else { throw JiraError.field("status", "\"status\" must be a status name") }
+                status = text
+            case "properties":
+                guard let map = value.objectMembers else { throw JiraError.field("properties", "\"properties\" must be an object") }
+                for (key, value) in map { properties[key] = try JiraIssueInput.propertyValue(value, key: key) }
+            case "comment":
+                comment = !value.isNull && value.boolValue != false
+            default:
+                throw JiraError.message("Unknown member '\(name)': use fields, update, status, properties or comment.")
+            }
+        }
+        issueBody = .object(issueMembers)
+    }
+
+    func statusID(in workflow: JiraWorkflow?) throws(JiraError) -> String? {
+        guard let status else { return nil }
+        guard let found = workflow?.status(named: status) else {
+            throw JiraError.field("status", "The status '\(status)' is not in the project's workflow.")
+        }
+        return found.id
+    }
+}
