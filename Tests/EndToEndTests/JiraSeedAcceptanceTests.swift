@@ -120,6 +120,7 @@ final class JiraSeedAcceptanceTests: JiraTestCase {
             ["type": "codeBlock", "attrs": ["language": "swift"], "content": [ADFDoc.text("let x = 1")]],
         ])
         let key = try await sim.addJiraIssue(summary: "Rich", description: rich)
+        try repo.commitAll("configuration")
         let first = try repo.sync()
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         let file = try XCTUnwrap(repo.files(under: "meta/work").first)
@@ -305,6 +306,7 @@ final class JiraSeedAcceptanceTests: JiraTestCase {
 
     func testRateLimitIsWaitedOutAndTheSyncCompletes() async throws {
         try await sim.addJiraIssue(summary: "Remote")
+        try repo.commitAll("configuration")
         try await sim.fault(["path": "^/rest/api/3/search/jql", "status": 429, "count": 2, "headers": ["retry-after": "1"]])
         let result = try repo.sync()
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
@@ -316,6 +318,7 @@ final class JiraSeedAcceptanceTests: JiraTestCase {
     func testAWrongTokenIsOneClearLineWithoutTheToken() async throws {
         repo.environment["ACCELERATOR_JIRA_TOKEN"] = "wrong-token-value"
         try await sim.addJiraIssue(summary: "Remote")
+        try repo.commitAll("configuration")
         let result = try repo.sync()
         XCTAssertEqual(result.status, 74, result.stdout + result.stderr)
         XCTAssertTrue(result.stderr.contains("Jira rejected the credentials"), result.stderr)

@@ -47,7 +47,8 @@ extension Simulator {
     }
 
     func jiraFields(_ key: String) async throws -> [String: Any] {
-        try XCTUnwrap(try await item(key)?["fields"] as? [String: Any], "no issue \(key)")
+        let issue = try await item(key)
+        return try XCTUnwrap(issue?["fields"] as? [String: Any], "no issue \(key)")
     }
 
     func jiraStatus(_ key: String) async throws -> String? {
