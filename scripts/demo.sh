@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The quick-start demo: a real sync against the bundled GitHub simulator in a scratch repository.
+# The quick-start demo: a real sync against the bundled tracker simulator in a scratch repository.
+# TRACKER=github (default) or TRACKER=jira.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build --show-bin-path)"
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-demo.XXXXXX")"
 TOKEN="demo-token"
+TRACKER="${TRACKER:-github}"
+case "$TRACKER" in github|jira) ;; *) echo "TRACKER must be github or jira"; exit 2 ;; esac
 
-"$BIN/tracker-simulator" github --port 0 --token "$TOKEN" --seed-demo >"$SCRATCH/simulator.log" 2>&1 &
+"$BIN/tracker-simulator" "$TRACKER" --port 0 --token "$TOKEN" --seed-demo >"$SCRATCH/simulator.log" 2>&1 &
 SIM_PID=$!
 trap 'kill $SIM_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
@@ -24,6 +27,22 @@ cd "$REPO"
 git init -q -b main
 git config user.name "Demo User"
 git config user.email "demo@example.invalid"
+if [ "$TRACKER" = jira ]; then
+cat > .accelerator/config.md <<CONFIG
+---
+work:
+  integration: jira
+  default_project_code: ENG
+jira:
+  site: demo
+  api_url: $URL
+  email: demo@example.invalid
+---
+# Team configuration for git-sync-work-items (the simulator stands in for demo.atlassian.net).
+CONFIG
+REMOTE_KEY="ENG-1"
+REMOTE_EDIT='{"fields": {"summary": "Login fails with an expired session cookie", "labels": ["auth"]}, "status": "In Progress"}'
+else
 cat > .accelerator/config.md <<CONFIG
 ---
 work:
@@ -34,6 +53,9 @@ github:
 ---
 # Team configuration for git-sync-work-items (the simulator stands in for api.github.com).
 CONFIG
+REMOTE_KEY="demo-org%2Fdemo-repo%231"
+REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["kind: bug", "priority: high", "auth"]}'
+fi
 cat > meta/work/0001-offline-mode.md <<'ITEM'
 ---
 id: "0001"
@@ -65,7 +87,7 @@ Let people keep editing when the network drops, and sync when it returns.
 - [ ] Reconnecting syncs without a prompt when nothing conflicts.
 ITEM
 git add -A && git commit -q -m "Work items"
-export ACCELERATOR_GITHUB_TOKEN="$TOKEN"
+export ACCELERATOR_GITHUB_TOKEN="$TOKEN" ACCELERATOR_JIRA_TOKEN="$TOKEN"
 SYNC="$BIN/git-sync-work-items"
 
 echo "Scratch repository: $REPO   simulator: $URL"
@@ -75,9 +97,8 @@ step "git sync-work-items --push-new=all"
 "$SYNC" --push-new=all || true
 step "git show --stat HEAD"
 git --no-pager show --stat HEAD
-step "someone edits an issue on GitHub; we edit a file and commit"
-curl -s -X PATCH "$URL/_simulator/items/demo-org%2Fdemo-repo%231" -H 'content-type: application/json' \
-    -d '{"title": "Login fails with an expired session cookie", "labels": ["kind: bug", "priority: high", "auth"]}' >/dev/null
+step "someone edits an issue in the tracker; we edit a file and commit"
+curl -s -X PATCH "$URL/_simulator/items/$REMOTE_KEY" -H 'content-type: application/json' -d "$REMOTE_EDIT" >/dev/null
 sed -i 's/^priority: high/priority: medium/' meta/work/0001-offline-mode.md
 git commit -q -am "Lower the priority of offline mode"
 step "git sync-work-items"
