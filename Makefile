@@ -21,8 +21,9 @@ build: deps
 
 # The main job: builds, starts the bundled tracker simulator, makes a scratch repository with work items and
 # shows a preview, a real sync and the commit it made. No account needed.
+TRACKER ?= github
 demo: build
-	./scripts/demo.sh
+	TRACKER=$(TRACKER) ./scripts/demo.sh
 
 test: deps
 	$(SWIFT) build --build-tests
