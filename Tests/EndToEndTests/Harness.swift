@@ -270,7 +270,7 @@ func workItem(id: String, title: String, status: String = "ready", priority: Str
 }
 
 /// A test with a fresh GitHub simulator and a scratch repository configured for it.
-class SimulatorTestCase: XCTestCase {
+class SimulatorTestCase: XCTestCase, SyncScenario {
     var sim: Simulator!
     var repo: ScratchRepo!
 

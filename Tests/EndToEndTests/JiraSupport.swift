@@ -62,7 +62,7 @@ extension Simulator {
 }
 
 /// A fresh Jira simulator and a scratch repository configured for it (`work.integration: jira`, project ENG).
-class JiraTestCase: XCTestCase {
+class JiraTestCase: XCTestCase, SyncScenario {
     var sim: Simulator!
     var repo: ScratchRepo!
 
@@ -77,7 +77,23 @@ class JiraTestCase: XCTestCase {
         repo = nil
     }
 
-    /// Local items pushed by a first sync, so both sides and the baseline agree. Returns id → Jira key.
+    func editLocally(_ id: String, _ from: String, _ to: String) throws {
+        let path = "meta/work/\(id)-item.md"
+        let text = try XCTUnwrap(repo.read(path))
+        XCTAssertTrue(text.contains(from), text)
+        try repo.write(path, text.replacingOccurrences(of: from, with: to))
+    }
+}
+
+/// A test with a repository and a simulator, whatever the tracker.
+protocol SyncScenario: XCTestCase {
+    var sim: Simulator! { get }
+    var repo: ScratchRepo! { get }
+}
+
+extension SyncScenario {
+    /// Local items pushed by a first sync, so both sides and the baseline agree; the request log is cleared.
+    /// Returns id → remote key.
     func establish(_ items: [(id: String, title: String)]) async throws -> [String: String] {
         for item in items {
             try repo.write("meta/work/\(item.id)-item.md", workItem(id: item.id, title: item.title,
@@ -94,12 +110,5 @@ class JiraTestCase: XCTestCase {
         }
         try await sim.clearRequests()
         return keys
-    }
-
-    func editLocally(_ id: String, _ from: String, _ to: String) throws {
-        let path = "meta/work/\(id)-item.md"
-        let text = try XCTUnwrap(repo.read(path))
-        XCTAssertTrue(text.contains(from), text)
-        try repo.write(path, text.replacingOccurrences(of: from, with: to))
     }
 }

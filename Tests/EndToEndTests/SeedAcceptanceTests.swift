@@ -4,25 +4,6 @@ import XCTest
 /// The seed story's acceptance criteria that need no prompt, end to end: the built binary in a scratch repository
 /// against the GitHub simulator.
 final class SeedAcceptanceTests: SimulatorTestCase {
-    /// Local items pushed by a first sync, so both sides and the baseline agree. Returns id → remote key.
-    private func establish(_ items: [(id: String, title: String)]) async throws -> [String: String] {
-        for item in items {
-            try repo.write("meta/work/\(item.id)-item.md", workItem(id: item.id, title: item.title,
-                extraSections: "\n## Requirements\n\n- First requirement\n- Second requirement\n"))
-        }
-        try repo.commitAll("Work items")
-        let first = try repo.sync("--push-new=all")
-        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
-        var keys: [String: String] = [:]
-        for item in items {
-            let text = try XCTUnwrap(repo.read("meta/work/\(item.id)-item.md"))
-            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") })
-            keys[item.id] = line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
-        }
-        try await sim.clearRequests()
-        return keys
-    }
-
     /// 0001 renamed remotely, 0002 edited locally (committed), plus one untracked remote issue; request log cleared.
     private func changeBothSides() async throws -> [String: String] {
         let keys = try await establish([("0001", "Alpha"), ("0002", "Beta")])
