@@ -12,7 +12,7 @@ public enum JSONValue: Sendable, Hashable {
     case object([String: JSONValue])
 
     public init(data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+        self = try JSONParser.parse(data)
     }
 
     public init(parsing text: String) throws {
