@@ -320,15 +320,43 @@ public struct JiraTracker: Tracker {
                           content: content, marker: marker)
     }
 
-    /// Jira's `2026-11-25T10:39:38.123+0000` as the ISO 8601 the work items use (`2026-11-25T10:39:38+00:00`).
+    /// Jira's `2026-11-25T11:39:38.123+0100` as the ISO 8601 the work items use, in UTC (`2026-11-25T10:39:38+00:00`).
+    /// Plain arithmetic: a formatter per issue cost more than the rest of reading it.
     static func iso8601(_ jira: String) -> String {
-        let parser = DateFormatter()
-        parser.locale = Locale(identifier: "en_US_POSIX")
-        parser.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
-        guard let date = parser.date(from: jira) else { return jira }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date).replacingOccurrences(of: "Z", with: "+00:00")
+        let c = Array(jira.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= c.count else { return nil }
+            var n = 0
+            for b in c[range] { guard b >= 48 && b <= 57 else { return nil }; n = n * 10 + Int(b - 48) }
+            return n
+        }
+        guard c.count >= 24, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+        else { return jira }
+        var zoneStart = 19
+        if c[zoneStart] == UInt8(ascii: ".") { zoneStart += 1; while zoneStart < c.count, c[zoneStart] >= 48 && c[zoneStart] <= 57 { zoneStart += 1 } }
+        guard zoneStart + 5 == c.count, let zoneHours = number(zoneStart + 1..<zoneStart + 3), let zoneMinutes = number(zoneStart + 3..<zoneStart + 5)
+        else { return jira }
+        let sign = c[zoneStart] == UInt8(ascii: "-") ? -1 : 1
+        // Days from the civil date (Howard Hinnant's algorithm), then back after removing the offset.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+        var total = days * 86400 + hour * 3600 + minute * 60 + second - sign * (zoneHours * 3600 + zoneMinutes * 60)
+        let outDays = Int((Double(total) / 86400).rounded(.down))
+        total -= outDays * 86400
+        let z = outDays + 719468
+        let outEra = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - outEra * 146097
+        let yoe2 = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy2 = doe - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
+        let mp = (5 * doy2 + 2) / 153
+        let d = doy2 - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let yy = yoe2 + outEra * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(yy)-\(two(m))-\(two(d))T\(two(total / 3600)):\(two(total % 3600 / 60)):\(two(total % 60))+00:00"
     }
 }
