@@ -62,53 +62,14 @@ extension Simulator {
 }
 
 /// A fresh Jira simulator and a scratch repository configured for it (`work.integration: jira`, project ENG).
-class JiraTestCase: XCTestCase, SyncScenario {
-    var sim: Simulator!
-    var repo: ScratchRepo!
-
-    override func setUp() async throws {
-        sim = try await Simulator.startJira()
-        repo = try ScratchRepo(testName: name)
-        try repo.configureJira(simulator: sim.url)
-    }
-
-    override func tearDown() async throws {
-        await sim?.stop()
-        repo = nil
-    }
+class JiraTestCase: SimulatorTestCase {
+    override func startSimulator() async throws -> Simulator { try await Simulator.startJira() }
+    override func configure(_ repo: ScratchRepo, for sim: Simulator) throws { try repo.configureJira(simulator: sim.url) }
 
     func editLocally(_ id: String, _ from: String, _ to: String) throws {
         let path = "meta/work/\(id)-item.md"
         let text = try XCTUnwrap(repo.read(path))
         XCTAssertTrue(text.contains(from), text)
         try repo.write(path, text.replacingOccurrences(of: from, with: to))
-    }
-}
-
-/// A test with a repository and a simulator, whatever the tracker.
-protocol SyncScenario: XCTestCase {
-    var sim: Simulator! { get }
-    var repo: ScratchRepo! { get }
-}
-
-extension SyncScenario {
-    /// Local items pushed by a first sync, so both sides and the baseline agree; the request log is cleared.
-    /// Returns id → remote key.
-    func establish(_ items: [(id: String, title: String)]) async throws -> [String: String] {
-        for item in items {
-            try repo.write("meta/work/\(item.id)-item.md", workItem(id: item.id, title: item.title,
-                extraSections: "\n## Requirements\n\n- First requirement\n- Second requirement\n"))
-        }
-        try repo.commitAll("Work items")
-        let first = try repo.sync("--push-new=all")
-        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
-        var keys: [String: String] = [:]
-        for item in items {
-            let text = try XCTUnwrap(repo.read("meta/work/\(item.id)-item.md"))
-            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") }, text)
-            keys[item.id] = line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
-        }
-        try await sim.clearRequests()
-        return keys
     }
 }
