@@ -207,10 +207,10 @@ public struct JiraTracker: Tracker {
         guard let project else {
             throw TrackerError.configuration("no Jira project to create issues in: set work.default_project_code in .accelerator/config.md")
         }
-        var fields = try await writableFields(content, previous: nil)
-        fields["project"] = ["key": .string(project)]
-        fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
-        let body: JSONValue = ["fields": .object(fields),
+        var write = try await writableFields(content, previous: nil)
+        write.fields["project"] = ["key": .string(project)]
+        write.fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
+        let body: JSONValue = ["fields": .object(write.fields),
                                "properties": [["key": .string(Self.propertyKey), "value": ["marker": .string(marker.value)]]]]
         let created: JSONValue?
         do {
@@ -221,36 +221,51 @@ public struct JiraTracker: Tracker {
         guard let key = created?["key"]?.string else {
             throw TrackerError.outcomeUnknown("Jira created an issue but its answer could not be read; run the sync again to find it")
         }
-        var item = try await issue(key)
-        item = try await moveStatus(of: item, to: content.status)
-        item.notices = notices(for: content)
-        return item
+        return try await readBack(key, status: content.status, notices: write.notices)
     }
 
     public func update(key: String, to content: WorkItemContent, previous: WorkItemContent?) async throws -> RemoteItem {
         guard JQL.isIssueKey(key) else { throw TrackerError.notFound("\(key) is not a Jira issue key (PROJ-123)") }
-        let fields = try await writableFields(content, previous: previous)
-        if !fields.isEmpty {
-            try await api.send("PUT", "/rest/api/3/issue/\(JiraAPI.encode(key))", body: ["fields": .object(fields)])
+        let write = try await writableFields(content, previous: previous)
+        if !write.fields.isEmpty {
+            try await api.send("PUT", "/rest/api/3/issue/\(JiraAPI.encode(key))", body: ["fields": .object(write.fields)])
         }
-        var item = try await issue(key)
-        item = try await moveStatus(of: item, to: content.status)
-        item.notices = notices(for: content)
+        return try await readBack(key, status: content.status, notices: write.notices)
+    }
+
+    /// The issue as Jira now has it, moved to `status` first when it is elsewhere.
+    private func readBack(_ key: String, status: String?, notices: [String]) async throws -> RemoteItem {
+        var item = try await moveStatus(of: try await issue(key), to: status)
+        item.notices = notices
         return item
     }
 
-    /// The fields to send: everything on create, only what differs from the last synced content on update, so a
-    /// change made in Jira to a field we did not touch survives.
-    private func writableFields(_ content: WorkItemContent, previous: WorkItemContent?) async throws -> [String: JSONValue] {
+    /// The fields to send — everything on create, only what differs from the last synced content on update, so a
+    /// change made in Jira to a field we did not touch survives — and what they could not carry exactly.
+    private func writableFields(_ content: WorkItemContent, previous: WorkItemContent?) async throws -> (fields: [String: JSONValue], notices: [String]) {
         var fields: [String: JSONValue] = [:]
-        func changed<T: Equatable>(_ path: KeyPath<WorkItemContent, T>) -> Bool {
-            previous.map { $0.normalised()[keyPath: path] != content.normalised()[keyPath: path] } ?? true
-        }
+        var notices: [String] = []
+        let new = content.normalised()
+        let old = previous?.normalised()
+        func changed<T: Equatable>(_ path: KeyPath<WorkItemContent, T>) -> Bool { old.map { $0[keyPath: path] != new[keyPath: path] } ?? true }
         if changed(\.title) { fields["summary"] = .string(content.title) }
-        if changed(\.description) { fields["description"] = ADFConverter.document(fromMarkdown: content.description).document }
-        if changed(\.tags) { fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) }) }
-        if changed(\.priority), let name = content.priority.flatMap(mapping.priorityName(for:)) {
-            fields["priority"] = ["name": .string(name)]
+        if changed(\.description) {
+            let conversion = ADFConverter.document(fromMarkdown: content.description)
+            fields["description"] = conversion.document
+            notices += conversion.notices
+        }
+        if changed(\.tags) {
+            fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) })
+            for tag in content.tags where JiraMapping.label(for: tag) != tag {
+                notices.append("tag '\(tag)' sent as label '\(JiraMapping.label(for: tag))' (Jira labels cannot hold spaces)")
+            }
+        }
+        if changed(\.priority), let priority = content.priority {
+            if let name = mapping.priorityName(for: priority) {
+                fields["priority"] = ["name": .string(name)]
+            } else {
+                notices.append("priority '\(priority)' has no Jira priority: set jira.priority_map.\(priority)")
+            }
         }
         if changed(\.assignee) {
             if let who = content.assignee {
@@ -260,7 +275,7 @@ public struct JiraTracker: Tracker {
             }
         }
         if changed(\.parent), let parent = content.parent, JQL.isIssueKey(parent) { fields["parent"] = ["key": .string(parent)] }
-        return fields
+        return (fields, notices)
     }
 
     /// Moves the issue through its workflow to the status `local` asks for: the transition whose target has that
@@ -286,17 +301,6 @@ public struct JiraTracker: Tracker {
         return try await issue(item.key)
     }
 
-    private func notices(for content: WorkItemContent) -> [String] {
-        var notes = ADFConverter.document(fromMarkdown: content.description).notices
-        for tag in content.tags where JiraMapping.label(for: tag) != tag {
-            notes.append("tag '\(tag)' sent as label '\(JiraMapping.label(for: tag))' (Jira labels cannot hold spaces)")
-        }
-        if let p = content.priority, mapping.priorityName(for: p) == nil {
-            notes.append("priority '\(p)' has no Jira priority: set jira.priority_map.\(p)")
-        }
-        return notes
-    }
-
     // MARK: JSON → RemoteItem
 
     func remoteItem(_ issue: JSONValue) -> RemoteItem? {
@@ -320,43 +324,17 @@ public struct JiraTracker: Tracker {
                           content: content, marker: marker)
     }
 
-    /// Jira's `2026-11-25T11:39:38.123+0100` as the ISO 8601 the work items use, in UTC (`2026-11-25T10:39:38+00:00`).
-    /// Plain arithmetic: a formatter per issue cost more than the rest of reading it.
+    /// Jira's `2026-11-25T11:39:38.123+0100` as the ISO 8601 the work items use (`2026-11-25T11:39:38+01:00`): the
+    /// same instant, without the fraction, with the colon in the offset. Done on the text, without a formatter: a
+    /// formatter per issue cost more than the rest of reading it.
     static func iso8601(_ jira: String) -> String {
         let c = Array(jira.utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= c.count else { return nil }
-            var n = 0
-            for b in c[range] { guard b >= 48 && b <= 57 else { return nil }; n = n * 10 + Int(b - 48) }
-            return n
-        }
-        guard c.count >= 24, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
-        else { return jira }
-        var zoneStart = 19
-        if c[zoneStart] == UInt8(ascii: ".") { zoneStart += 1; while zoneStart < c.count, c[zoneStart] >= 48 && c[zoneStart] <= 57 { zoneStart += 1 } }
-        guard zoneStart + 5 == c.count, let zoneHours = number(zoneStart + 1..<zoneStart + 3), let zoneMinutes = number(zoneStart + 3..<zoneStart + 5)
-        else { return jira }
-        let sign = c[zoneStart] == UInt8(ascii: "-") ? -1 : 1
-        // Days from the civil date (Howard Hinnant's algorithm), then back after removing the offset.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
-        var total = days * 86400 + hour * 3600 + minute * 60 + second - sign * (zoneHours * 3600 + zoneMinutes * 60)
-        let outDays = Int((Double(total) / 86400).rounded(.down))
-        total -= outDays * 86400
-        let z = outDays + 719468
-        let outEra = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - outEra * 146097
-        let yoe2 = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy2 = doe - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
-        let mp = (5 * doy2 + 2) / 153
-        let d = doy2 - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let yy = yoe2 + outEra * 400 + (m <= 2 ? 1 : 0)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(yy)-\(two(m))-\(two(d))T\(two(total / 3600)):\(two(total % 3600 / 60)):\(two(total % 60))+00:00"
+        guard c.count >= 24, c[10] == UInt8(ascii: "T") else { return jira }
+        var zone = 19
+        if c[zone] == UInt8(ascii: ".") { zone += 1; while zone < c.count, (48...57).contains(c[zone]) { zone += 1 } }
+        guard zone + 5 == c.count, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(c[zone]),
+              c[(zone + 1)...].allSatisfy({ (48...57).contains($0) }) else { return jira }
+        return String(decoding: c[0..<19], as: UTF8.self) + String(decoding: c[zone..<zone + 3], as: UTF8.self) + ":"
+            + String(decoding: c[(zone + 3)...], as: UTF8.self)
     }
 }

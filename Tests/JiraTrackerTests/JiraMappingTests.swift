@@ -82,10 +82,10 @@ final class JiraMappingTests: XCTestCase {
     }
 
     func testJiraTimesBecomeTheWorkItemsISO8601() {
-        XCTAssertEqual(JiraTracker.iso8601("2026-11-25T11:39:38.123+0100"), "2026-11-25T10:39:38+00:00")
-        XCTAssertEqual(JiraTracker.iso8601("2026-01-01T00:30:00.000+0100"), "2025-12-31T23:30:00+00:00")
-        XCTAssertEqual(JiraTracker.iso8601("2024-02-28T22:00:00.5-0300"), "2024-02-29T01:00:00+00:00")
+        XCTAssertEqual(JiraTracker.iso8601("2026-11-25T11:39:38.123+0100"), "2026-11-25T11:39:38+01:00")
+        XCTAssertEqual(JiraTracker.iso8601("2024-02-28T22:00:00.5-0300"), "2024-02-28T22:00:00-03:00")
         XCTAssertEqual(JiraTracker.iso8601("2026-11-25T10:39:38+0000"), "2026-11-25T10:39:38+00:00")
+        XCTAssertEqual(JiraTracker.iso8601("2026-11-25T10:39:38.123Z"), "2026-11-25T10:39:38.123Z", "not Jira's shape: kept")
         XCTAssertEqual(JiraTracker.iso8601("not a date"), "not a date")
     }
 
