@@ -102,7 +102,7 @@ public enum SyncSession {
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let journal = Journal(directory: repository.gitDir + "/sync-work-items")
         let recovery = JournalRecovery.recover(journal.pendingEntries(), repository: repository)
-        var baseline = workspace.committedBaseline
+        var baseline = workspace.baselineOnDisk
         for (id, entry) in recovery.baseline { baseline.items[id] = entry }
 
         let loader = LocalItemLoader(repository: repository, workPath: workspace.config.workPath, idPattern: workspace.idPattern)
@@ -194,13 +194,13 @@ public enum SyncSession {
         report.interrupted = interrupted
 
         var finalBaseline = executor.baseline
-        let committed = workspace.committedBaseline
+        let onDisk = workspace.baselineOnDisk
         let everythingApplied = !interrupted && !outcomes.contains { $0.state == .failed }
             && !plan.items.contains { $0.leavesRemoteChange }
-        if everythingApplied && (finalBaseline.items != committed.items || committed.timestamp == nil) {
+        if everythingApplied && (finalBaseline.items != onDisk.items || onDisk.timestamp == nil) {
             finalBaseline.timestamp = readStarted
         }
-        let baselineChanged = finalBaseline != committed
+        let baselineChanged = finalBaseline != onDisk
         var paths = Array(Set(recovery.writtenFiles.keys).union(executor.writtenPaths)).sorted()
         do {
             if let logPath = try DecisionLog(root: repository.workdir, path: workspace.decisionLogPath)

@@ -74,7 +74,7 @@ final class WorkFileWriter {
     @discardableResult
     func removeLeftTemporaries(in folders: [String]) -> Int {
         var removed = 0
-        for folder in folders where isAllowed(folder + "/x") {
+        for folder in folders where allowedFolders.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
             let full = root + "/" + folder
             for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
             where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {

@@ -10,7 +10,8 @@ struct Workspace {
     let integration: String
     let idPattern: IdPattern
     let environment: SyncEnvironment
-    let committedBaseline: Baseline
+    /// `last-sync.json` as the working tree has it (usually HEAD's; see `baselineIsUncommitted`).
+    let baselineOnDisk: Baseline
     let headNote: String?
 
     var baselinePath: String { config.integrationsPath + "/" + integration + "/last-sync.json" }
@@ -57,7 +58,7 @@ struct Workspace {
             note = "HEAD is detached at \(commit.prefix(7)): the sync commit will be made on the detached HEAD; create a branch (git switch -c NAME) to keep it"
         }
         return Workspace(repository: repository, config: config, integration: integration, idPattern: pattern,
-            environment: environment, committedBaseline: baseline, headNote: note)
+            environment: environment, baselineOnDisk: baseline, headNote: note)
     }
 
     func makeTracker(concurrency: Int) throws(SyncFailure) -> any Tracker {

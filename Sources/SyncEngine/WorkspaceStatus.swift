@@ -32,7 +32,7 @@ public struct StatusReport: Sendable {
     public static func compute(environment: SyncEnvironment) throws(SyncFailure) -> StatusReport {
         let workspace = try Workspace.open(environment: environment)
         let repository = workspace.repository
-        let baseline = workspace.committedBaseline
+        let baseline = workspace.baselineOnDisk
         let files: [TreeFile]
         let dirty: Set<String>
         do {
