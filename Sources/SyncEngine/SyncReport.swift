@@ -26,7 +26,7 @@ public struct ItemOutcome: Sendable {
     /// One line for people; for failures, what went wrong and what to do.
     public var message: String?
     public var diff: SectionDiff?
-    /// For failures: the tracker error (decides exit codes 70/71/74).
+    /// For failures: the tracker error (decides exit codes 70/71/74); nil for a local failure (exit 4).
     public var error: TrackerError?
 }
 
@@ -52,9 +52,12 @@ public struct SyncReport: Sendable {
         if failures.contains(where: { if case .outcomeUnknown = $0 { return true } else { return false } }) { return 71 }
         if failures.contains(where: { if case .unauthorized = $0 { return true }; if case .configuration = $0 { return true }; return false }) { return 74 }
         if !failures.isEmpty { return 70 }
+        // Failed without a tracker error: a local write was refused for safety or the file system failed. Retrying
+        // alone will not help; the user has to look.
+        if outcomes.contains(where: { $0.state == .failed }) { return 4 }
         if refusal != nil && !preview { return 5 }
         let needsHuman = outcomes.contains {
-            $0.state == .blocked || ($0.state == .planned && ($0.action == .conflict || $0.reason == .dirty || $0.reason == .duplicateKey))
+            $0.state == .blocked || ($0.state == .planned && ($0.action == .conflict || [.dirty, .duplicateKey, .deletedLocally].contains($0.reason)))
         }
         if !problems.isEmpty || needsHuman { return 4 }
         return 0
