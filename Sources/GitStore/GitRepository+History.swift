@@ -79,15 +79,6 @@ extension GitRepository {
     }
 }
 
-/// Where `lastCommit(under:limit:where:)` found a blob.
-public struct BlobLocation: Sendable, Equatable {
-    /// Repository-relative path of the blob in `commit`.
-    public var path: String
-    public var commit: String
-    /// The commit after `commit` on the walk (nil when `commit` is HEAD).
-    public var nextCommit: String?
-}
-
 /// State for the C tree-walk callback: the paths of the entries `accept` takes (path below the walked tree, blob id,
 /// mode), or just the first.
 private final class TreeEntryFinder {
@@ -140,11 +131,4 @@ extension GitRepository {
         defer { git_tree_free(tree) }
         return try TreeEntryState(at: path, in: tree)?.hex
     }
-}
-
-/// A commit's id, subject line and first parent.
-public struct CommitSummary: Sendable, Equatable {
-    public var id: String
-    public var subject: String
-    public var parent: String?
 }
