@@ -135,7 +135,7 @@ final class Executor {
             return nil
         }
         let key = item.key!
-        let previous = item.remote?.content
+        let previous = item.previous
         return { await Self.capture { try await tracker.update(key: key, to: content, previous: previous) } }
     }
 

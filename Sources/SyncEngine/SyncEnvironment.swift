@@ -5,7 +5,8 @@ import Trackers
 public struct SyncEnvironment: Sendable {
     public var workingDirectory: String?
     public var variables: [String: String]
-    public var trackers: [String: TrackerFactory]
+    /// The registry: every tracker this build can sync with.
+    public var trackers: [TrackerDescriptor]
     public var now: @Sendable () -> Date
     public var stopRequested: @Sendable () -> Bool
     public var progress: @Sendable (ProgressEvent) -> Void
@@ -19,7 +20,7 @@ public struct SyncEnvironment: Sendable {
     public var observeStep: (@Sendable (SyncStep) throws(SyncFailure) -> Void)?
 
     public init(
-        workingDirectory: String? = nil, variables: [String: String], trackers: [String: TrackerFactory],
+        workingDirectory: String? = nil, variables: [String: String], trackers: [TrackerDescriptor],
         now: @escaping @Sendable () -> Date = { Date() }, stopRequested: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
         confirmCreates: (@Sendable ([PlannedItem], String) async -> Set<String>)? = nil,

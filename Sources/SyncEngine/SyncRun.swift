@@ -140,13 +140,26 @@ final class SyncRun {
         let remoteKeys = Set(remote.items.map(\.key))
         var keyCounts: [String: Int] = [:]
         for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
-        let loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
+        var loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
             guard let id = file.id, let key = file.identity?.remoteKey else { return true }
             return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
                 || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
         }
+        loaded.items = loaded.items.map { item in
+            var item = item
+            item.syncedContent = lastSyncedContent(of: item, baseline: baseline)
+            return item
+        }
         return BothSides(baseline: baseline, loaded: loaded, remote: remote, missing: missing, restored: restored,
             readStarted: remote.startedAt ?? environment.now())
+    }
+
+    /// The item's content at the last sync, read from the blob the baseline recorded, when the file changed since.
+    private func lastSyncedContent(of item: LocalItem, baseline: Baseline) -> WorkItemContent? {
+        guard let blob = baseline.items[item.id]?.localBlob, blob != item.blobID, let bytes = repository.blob(blob),
+            let document = try? WorkItemDocument(text: String(decoding: bytes, as: UTF8.self))
+        else { return nil }
+        return document.localContent()
     }
 
     /// `--forget` takes only items deleted in a commit (or already forgotten).

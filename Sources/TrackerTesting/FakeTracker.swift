@@ -57,14 +57,19 @@ public final class FakeTracker: Tracker, Sendable {
     public let clock: ManualClock
     private let state = Mutex(State())
 
-    public init(integrationName: String = "github-issues", project: String = "FAKE", clock: ManualClock = ManualClock()) {
+    public init(integrationName: String = "fake", project: String = "FAKE", clock: ManualClock = ManualClock()) {
         self.integrationName = integrationName
         self.project = project
         self.clock = clock
     }
 
-    /// The `TrackerFactory` for `SyncEnvironment.trackers`: every run talks to this same tracker.
-    public var factory: TrackerFactory { { [self] _ in self } }
+    /// The registry entry for `SyncEnvironment.trackers`: every run talks to this same tracker. Configuration keys
+    /// live under `fake.`, the token in `ACCELERATOR_FAKE_TOKEN`; there is no credential host to ask git about.
+    public var descriptor: TrackerDescriptor {
+        TrackerDescriptor(
+            integration: integrationName, displayName: displayName, configPrefix: "fake", configKeys: TrackerConfigKey.common,
+            credentialHost: { _ in nil }, keySyntax: .projectAndNumber, make: { [self] _ in self })
+    }
 
     // MARK: Tracker
 

@@ -13,7 +13,7 @@ final class EngineSandbox {
     let home: String
     let clock = ManualClock()
     let tracker: FakeTracker
-    let integration = "github-issues"
+    let integration = "fake"
     let workPath = "meta/work"
     var statePath: String { ".accelerator/state/integrations/\(integration)" }
     var baselinePath: String { statePath + "/last-sync.json" }
@@ -46,8 +46,8 @@ final class EngineSandbox {
     func environment(observe: (@Sendable (SyncStep) throws(SyncFailure) -> Void)? = nil) -> SyncEnvironment {
         let clock = self.clock
         return SyncEnvironment(
-            workingDirectory: repo, variables: ["ACCELERATOR_GITHUB_TOKEN": "fake-token", "USER": "sandbox"],
-            trackers: [integration: tracker.factory], now: { clock.now() }, observeStep: observe)
+            workingDirectory: repo, variables: ["ACCELERATOR_FAKE_TOKEN": "fake-token", "USER": "sandbox"],
+            trackers: [tracker.descriptor], now: { clock.now() }, observeStep: observe)
     }
 
     func options(_ configure: (inout SyncOptions) -> Void = { _ in }) -> SyncOptions {

@@ -28,10 +28,10 @@ final class LocalSafetyTests: XCTestCase {
         }
         let local = ItemOutcome(id: "0001", key: nil, path: "meta/work/0001-x.md", title: "X", action: .pull, state: .failed,
             reason: nil, message: "refused", diff: nil, error: nil)
-        var remote = local
-        remote.error = .rejected("no")
+        var retryable = local
+        retryable.error = .unavailable("503")
         XCTAssertEqual(report(local).exitCode, 4)
-        XCTAssertEqual(report(remote).exitCode, 70)
+        XCTAssertEqual(report(retryable).exitCode, 70)
     }
 
     /// Item 8: the state folder linked out of the repository is refused before anything is written or created,
