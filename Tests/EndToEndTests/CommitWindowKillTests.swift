@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// Issue 13: the built binary killed (SIGKILL, through its debug-build hook `GIT_SYNC_WORK_ITEMS_TEST_STOP_AT`) at
-/// the index lock, the index write, the ref move and the temp file and rename of each state file, during a run that
+/// the journalled decision, the resolved push, the journalled commit, the index lock, the index write, the ref move,
+/// the journal's rewrite and the temp file and rename of each state file and of a pulled file, during a run that
 /// pulls, pushes and carries out a `--resolve` decision. After the kill and one more run of the same command:
 /// `git status` is clean, the index equals HEAD for every sync path, the decision is in `sync.log` and in exactly
 /// one commit trailer, an unrelated commit deletes nothing, and a further sync has nothing to do.
@@ -13,7 +14,8 @@ final class CommitWindowKillTests: SimulatorTestCase {
     private let state = ".accelerator/state/integrations/github-issues"
 
     func testKilledAtEveryCommitWindowThenRerunConverges() async throws {
-        let windows = ["index-lock", "index-write", "ref-move", "journal-replace",
+        let windows = ["journal:decision:0001", "remote:0001", "journal:commit", "index-lock", "index-write", "ref-move",
+                       "journal-replace",
                        "temp:\(state)/sync.log", "rename:\(state)/sync.log",
                        "temp:\(state)/last-sync.json", "rename:\(state)/last-sync.json"]
         for window in windows {
