@@ -20,7 +20,6 @@ struct DeletedItemFinder {
     /// `presentIDs`: ids of the files in HEAD; `ownedKeys`: remote keys those files carry.
     func find(baseline: Baseline, presentIDs: Set<String>, ownedKeys: Set<String>) -> Result {
         var result = Result()
-        let links = (try? repository.headSymlinks(under: workPath)) ?? []
         for (id, entry) in baseline.items.sorted(by: { $0.key < $1.key }) where !presentIDs.contains(id) {
             if let key = entry.forgottenKey {
                 result.forgotten[id] = key
@@ -30,12 +29,12 @@ struct DeletedItemFinder {
                 let key = WorkItemIdentity.scan(String(decoding: contents, as: UTF8.self))?.remoteKey,
                 !ownedKeys.contains(key)
             else { continue }
-            result.deleted.append(describe(id: id, key: key, blob: blob, links: links))
+            result.deleted.append(describe(id: id, key: key, blob: blob))
         }
         return result
     }
 
-    private func describe(id: String, key: String, blob: String, links: [String]) -> DeletedItem {
+    private func describe(id: String, key: String, blob: String) -> DeletedItem {
         let forget = "or stop syncing it with `git sync-work-items --forget \(id)` (the remote item is left alone)"
         let pattern = idPattern
         let location = try? repository.lastCommit(under: workPath, limit: Self.historyLimit) { path, blobID in
@@ -47,7 +46,7 @@ struct DeletedItemFinder {
         }
         let short = String(removedIn.prefix(7))
         let restore = "git checkout \(short)^ -- \(location.path)"
-        if links.contains(location.path) {
+        if ((try? repository.headSymlinks(under: workPath)) ?? []).contains(location.path) {
             return DeletedItem(id: id, key: key, path: location.path, detail:
                 "\(location.path) became a symbolic link in \(short) and the sync follows no links: restore the file (\(restore), then commit) \(forget)")
         }

@@ -95,8 +95,10 @@ final class SyncRun {
         JournalRecovery.recover(journal.pendingEntries(), repository: repository)
     }
 
-    /// Points the sync-path index entries a killed run left behind back at HEAD (see `IndexRepair`).
+    /// Points the sync-path index entries a killed run left behind back at HEAD (see `IndexRepair`). Without a
+    /// journal no entry can be the sync's, so there is nothing to compare.
     private func repairIndex(_ recovery: JournalRecovery) throws(SyncFailure) {
+        if recovery.isEmpty { return }
         do {
             let differences = try repository.indexDifferences(under: [config.workPath, workspace.stateFolder])
             let stale = try IndexRepair(repository: repository).stalePaths(in: differences, recovery: recovery)
