@@ -4,7 +4,7 @@ BINDIR = $(PREFIX)/bin
 SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: all build deps demo test bench install uninstall clean hook-script
+.PHONY: all build deps demo test bench bench-status install uninstall clean hook-script
 
 all: build
 
@@ -33,6 +33,11 @@ bench: deps
 	$(SWIFT) build -c release --product git-sync-work-items
 	$(SWIFT) build -c release --product tracker-simulator
 	./scripts/bench.sh
+
+# `git sync-work-items status` beside `git status` on 10,000 real-size work items, never synced and synced.
+bench-status: deps
+	$(SWIFT) build -c release --product git-sync-work-items
+	./scripts/bench-status.sh
 
 MANDIR = $(PREFIX)/share/man/man1
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
