@@ -250,6 +250,9 @@ public struct JiraTracker: Tracker {
             fields["description"] = conversion.document
             notices += conversion.notices
         }
+        if previous != nil, changed(\.kind) {
+            fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
+        }
         if changed(\.tags) {
             fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) })
             for tag in content.tags where JiraMapping.label(for: tag) != tag {
