@@ -29,6 +29,7 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "JSON"),
         .target(name: "WorkItems", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "GitStore", dependencies: ["CLibGit2"]),
         .target(
@@ -41,7 +42,7 @@ let package = Package(
             ]
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
-        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
+        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "CCmark"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -49,13 +50,14 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "TrackerSimulator",
             dependencies: [
+                "JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -70,11 +72,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
-        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "JSON", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import JiraTracker
+import JSON
 import WorkItems
 import XCTest
 
@@ -77,7 +78,7 @@ final class ADFCorpusTests: XCTestCase {
             if again != sample.document {
                 failures += 1
                 if failures <= 5 {
-                    XCTFail("\(sample.name):\n\(Self.firstDifference(sample.document.encodedString, again.encodedString))")
+                    XCTFail("\(sample.name):\n\(Self.firstDifference(sample.document.encodedString(keys: .sorted), again.encodedString(keys: .sorted)))")
                 }
             }
         }

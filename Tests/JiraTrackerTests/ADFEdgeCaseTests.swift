@@ -1,4 +1,5 @@
 import JiraTracker
+import JSON
 import XCTest
 
 /// Inputs that tend to break converters: nothing at all, deep nesting, fences inside code, characters markdown

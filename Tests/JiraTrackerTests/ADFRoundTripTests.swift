@@ -1,4 +1,5 @@
 import JiraTracker
+import JSON
 import XCTest
 
 /// ADF → markdown → ADF gives back the identical document, for every node and mark markdown can express and for

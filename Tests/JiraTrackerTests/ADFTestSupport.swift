@@ -1,4 +1,5 @@
 import JiraTracker
+import JSON
 import XCTest
 
 /// Small builders for ADF fixtures, in the shape the converter itself produces.
@@ -17,7 +18,7 @@ enum ADF {
     static func mark(_ type: String) -> JSONValue { ["type": .string(type)] }
 
     static func link(_ href: String, title: String? = nil) -> JSONValue {
-        var attrs: [String: JSONValue] = ["href": .string(href)]
+        var attrs: JSONObject = ["href": .string(href)]
         if let title { attrs["title"] = .string(title) }
         return ["type": "link", "attrs": .object(attrs)]
     }
@@ -35,7 +36,7 @@ enum ADF {
     static func item(_ blocks: JSONValue...) -> JSONValue { ["type": "listItem", "content": .array(blocks)] }
 
     static func codeBlock(_ text: String, language: String? = nil) -> JSONValue {
-        var node: [String: JSONValue] = ["type": "codeBlock"]
+        var node: JSONObject = ["type": "codeBlock"]
         if let language { node["attrs"] = ["language": .string(language)] }
         if !text.isEmpty { node["content"] = [["type": "text", "text": .string(text)]] }
         return .object(node)
@@ -56,7 +57,7 @@ extension XCTestCase {
     func assertADFRoundTrip(_ document: JSONValue, file: StaticString = #filePath, line: UInt = #line) -> String {
         let markdown = ADFConverter.markdown(fromADF: document)
         let back = ADFConverter.document(fromMarkdown: markdown).document
-        XCTAssertEqual(back, document, "markdown was:\n\(markdown)\nback:\n\(back.encodedString)", file: file, line: line)
+        XCTAssertEqual(back, document, "markdown was:\n\(markdown)\nback:\n\(back.encodedString(keys: .sorted))", file: file, line: line)
         return markdown
     }
 

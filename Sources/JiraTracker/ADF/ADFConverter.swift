@@ -1,3 +1,5 @@
+import JSON
+
 /// An ADF document made from markdown, with what could not be represented exactly.
 public struct ADFConversion: Sendable, Equatable {
     /// `{"version":1,"type":"doc","content":[…]}`.

@@ -1,3 +1,5 @@
+import JSON
+
 /// The plain-markdown forms that carry ADF which has no markdown of its own, so that `ADF → markdown → ADF` gives
 /// back the same nodes. Every form is ordinary CommonMark that any editor leaves alone, and every one is a
 /// *structure* cmark reports (a link, a fenced code block), never a pattern in running text: cmark resolves
@@ -44,27 +46,29 @@ enum ADFMarkdownForms {
 
     // MARK: Writing
 
-    static func nodeTarget(_ node: JSONValue) -> String { nodeScheme + LinkTargetCoding.encode(node.encodedString) }
+    static func nodeTarget(_ node: JSONValue) -> String {
+        nodeScheme + LinkTargetCoding.encode(node.encodedString(keys: .sorted))
+    }
 
     static func marksTarget(_ marks: [JSONValue]) -> String {
-        marksScheme + LinkTargetCoding.encode(JSONValue.array(marks).encodedString)
+        marksScheme + LinkTargetCoding.encode(JSONValue.array(marks).encodedString(keys: .sorted))
     }
 
     /// The `jira-mention:` target for a mention whose attributes are all strings and include `id` and `text`;
     /// nil when the mention needs the general node form.
-    static func mentionTarget(_ attrs: [String: JSONValue]) -> String? {
+    static func mentionTarget(_ attrs: JSONObject) -> String? {
         guard let id = attrs["id"]?.string, !id.isEmpty, attrs["text"]?.string != nil else { return nil }
         return target(scheme: mentionScheme, path: id, query: attrs.filter { $0.key != "id" && $0.key != "text" })
     }
 
-    static func emojiTarget(_ attrs: [String: JSONValue]) -> String? {
+    static func emojiTarget(_ attrs: JSONObject) -> String? {
         guard let shortName = attrs["shortName"]?.string, !shortName.isEmpty else { return nil }
         if let id = attrs["id"], id.string?.isEmpty ?? true { return nil }
         return target(scheme: emojiScheme, path: attrs["id"]?.string ?? "",
                       query: attrs.filter { $0.key != "id" && $0.key != "shortName" })
     }
 
-    private static func target(scheme: String, path: String, query: [String: JSONValue]) -> String? {
+    private static func target(scheme: String, path: String, query: JSONObject) -> String? {
         var pairs: [String] = []
         for (key, value) in query.sorted(by: { $0.key < $1.key }) {
             guard let text = value.string else { return nil }
@@ -115,9 +119,9 @@ enum ADFMarkdownForms {
         return json
     }
 
-    private static func pathAndQuery(_ rest: Substring) -> (String, [String: JSONValue])? {
+    private static func pathAndQuery(_ rest: Substring) -> (String, JSONObject)? {
         let parts = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        var query: [String: JSONValue] = [:]
+        var query: JSONObject = [:]
         if parts.count == 2, !parts[1].isEmpty {
             for pair in parts[1].split(separator: "&", omittingEmptySubsequences: false) {
                 let keyValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -1,24 +1,26 @@
+import JSON
+
 /// Building and reading ADF nodes held as `JSONValue`.
 enum ADFNode {
-    static func make(_ type: String, attrs: [String: JSONValue] = [:], content: [JSONValue]? = nil) -> JSONValue {
-        var object: [String: JSONValue] = ["type": .string(type)]
+    static func make(_ type: String, attrs: JSONObject = [:], content: [JSONValue]? = nil) -> JSONValue {
+        var object: JSONObject = ["type": .string(type)]
         if !attrs.isEmpty { object["attrs"] = .object(attrs) }
         if let content { object["content"] = .array(content) }
         return .object(object)
     }
 
     /// An inline container (paragraph, heading, task item) leaves `content` out when it is empty, as Jira does.
-    static func inlineContainer(_ type: String, attrs: [String: JSONValue] = [:], content: [JSONValue]) -> JSONValue {
+    static func inlineContainer(_ type: String, attrs: JSONObject = [:], content: [JSONValue]) -> JSONValue {
         make(type, attrs: attrs, content: content.isEmpty ? nil : content)
     }
 
     static func text(_ text: String, marks: [JSONValue] = []) -> JSONValue {
-        var object: [String: JSONValue] = ["type": "text", "text": .string(text)]
+        var object: JSONObject = ["type": "text", "text": .string(text)]
         if !marks.isEmpty { object["marks"] = .array(marks) }
         return .object(object)
     }
 
-    static func mark(_ type: String, attrs: [String: JSONValue] = [:]) -> JSONValue {
+    static func mark(_ type: String, attrs: JSONObject = [:]) -> JSONValue {
         attrs.isEmpty ? ["type": .string(type)] : ["type": .string(type), "attrs": .object(attrs)]
     }
 
@@ -40,9 +42,9 @@ enum ADFNode {
 extension JSONValue {
     var nodeType: String? { self["type"]?.string }
     var children: [JSONValue] { self["content"]?.array ?? [] }
-    var attributes: [String: JSONValue] { self["attrs"]?.object ?? [:] }
+    var attributes: JSONObject { self["attrs"]?.object ?? [:] }
     var marks: [JSONValue] { self["marks"]?.array ?? [] }
-    var keys: Set<String> { Set(object.map { Array($0.keys) } ?? []) }
+    var keys: Set<String> { Set(object?.keys ?? []) }
 
     /// The same object with `key` set (or removed, for nil); other values are returned unchanged.
     func setting(_ key: String, _ value: JSONValue?) -> JSONValue {

@@ -1,3 +1,5 @@
+import JSON
+
 /// What in an ADF document is layout or bookkeeping rather than content, and therefore not written to markdown:
 ///
 /// - `localId`s of ordinary blocks (Jira adds them to paragraphs, lists, tables…); task list ids are regenerated
@@ -16,7 +18,7 @@ enum ADFNormaliser {
     ]
 
     /// The attributes of `node` that carry content.
-    static func contentAttributes(of node: JSONValue) -> [String: JSONValue] {
+    static func contentAttributes(of node: JSONValue) -> JSONObject {
         let type = node.nodeType ?? ""
         guard ordinaryBlocks.contains(type) else { return node.attributes }
         var attrs = node.attributes.filter { $0.value != .null }

@@ -1,3 +1,5 @@
+import JSON
+
 /// The structure rules of Atlassian Document Format that this package relies on: which node types exist, what each
 /// may contain, which attributes it needs, and which marks go together. Written from Atlassian's ADF reference
 /// (the current JSON schema), with one deliberate tightening the Jira client depends on: a `listItem` starts with a
@@ -209,10 +211,5 @@ enum ADFSchema {
 }
 
 extension JSONValue {
-    var isNumber: Bool {
-        switch self {
-        case .int, .double: return true
-        default: return false
-        }
-    }
+    var isNumber: Bool { number != nil }
 }

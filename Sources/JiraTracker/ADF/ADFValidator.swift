@@ -1,3 +1,5 @@
+import JSON
+
 /// Checks an ADF document against `ADFSchema`: the top-level shape, known node and mark types, allowed children,
 /// required and well-typed attributes, non-empty text, and marks that may go together. Reports every problem it
 /// finds, each prefixed with where it is (`content[2].content[0]: …`).

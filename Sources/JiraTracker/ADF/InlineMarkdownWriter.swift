@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Writes the inline content of one paragraph, heading, task item or table cell as markdown.
 ///

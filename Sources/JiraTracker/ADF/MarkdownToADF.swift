@@ -1,3 +1,5 @@
+import JSON
+
 /// Turns the markdown syntax tree into ADF nodes that Jira accepts, collecting a notice for everything ADF cannot
 /// hold exactly.
 ///
@@ -154,7 +156,7 @@ struct MarkdownToADF {
     private mutating func standaloneImage(_ inlines: [MarkdownInline]) -> JSONValue? {
         guard inlines.count == 1, case .image(let url, let title, let description) = inlines[0], !url.isEmpty else { return nil }
         if !title.isEmpty { notice("image titles were dropped (Jira images have none)") }
-        var attrs: [String: JSONValue] = ["type": "external", "url": .string(url)]
+        var attrs: JSONObject = ["type": "external", "url": .string(url)]
         let alt = MarkdownInline.plainText(description)
         if !alt.isEmpty { attrs["alt"] = .string(alt) }
         return ADFNode.make("mediaSingle", attrs: ["layout": "center"], content: [ADFNode.make("media", attrs: attrs)])
@@ -220,7 +222,7 @@ struct MarkdownToADF {
             notice("links without a target were sent as text")
             return inlines(children, marks: marks)
         }
-        var attrs: [String: JSONValue] = ["href": .string(url)]
+        var attrs: JSONObject = ["href": .string(url)]
         if !title.isEmpty { attrs["title"] = .string(title) }
         let linked = adding(ADFNode.mark("link", attrs: attrs), to: marks.filter { $0.nodeType != "link" })
         let converted = inlines(children, marks: linked)

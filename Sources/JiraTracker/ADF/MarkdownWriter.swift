@@ -1,3 +1,5 @@
+import JSON
+
 /// Writes ADF blocks as markdown. Blocks markdown has syntax for are written as such; anything else is written in
 /// the forms of `ADFMarkdownForms`. The document as a whole is read back and compared with what it came from;
 /// a top-level block that does not come back the same is written in the `adf` form instead, so the conversion
@@ -99,12 +101,12 @@ private struct BlockMarkdownWriter {
     }
 
     static func carrier(_ node: JSONValue) -> String {
-        fenced(String(decoding: node.encoded(pretty: true), as: UTF8.self), info: ADFMarkdownForms.blockInfoString)
+        fenced(node.encodedString(keys: .sorted, pretty: true), info: ADFMarkdownForms.blockInfoString)
     }
 
     // MARK: Code
 
-    private func codeBlock(_ node: JSONValue, attrs: [String: JSONValue]) -> String? {
+    private func codeBlock(_ node: JSONValue, attrs: JSONObject) -> String? {
         guard Set(attrs.keys).isSubset(of: ["language"]), node.children.allSatisfy({ $0.nodeType == "text" && $0.marks.isEmpty })
         else { return nil }
         let text = node.children.compactMap { $0["text"]?.string }.joined()
