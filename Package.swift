@@ -30,6 +30,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "JSON"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "ADF", dependencies: ["JSON", "Markdown"]),
         .target(name: "WorkItems", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "GitStore", dependencies: ["CLibGit2"]),
         .target(
@@ -42,7 +44,7 @@ let package = Package(
             ]
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
-        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "CCmark"]),
+        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON", "ADF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,11 +75,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems"]),
         .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
-        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "JSON", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),

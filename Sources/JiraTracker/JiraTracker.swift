@@ -1,3 +1,4 @@
+import ADF
 import Foundation
 import JSON
 import Synchronization

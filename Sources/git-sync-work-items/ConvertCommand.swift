@@ -1,6 +1,6 @@
+import ADF
 import ArgumentParser
 import Foundation
-import JiraTracker
 import JSON
 
 /// Plumbing: converts a description between markdown and Jira's ADF, standard input to standard output, exactly

@@ -1,24 +1,5 @@
-/// A canonical text for markdown, for deciding whether two descriptions say the same thing: equal canonical forms
-/// mean the markdown renders the same, as far as a Jira description can tell.
-///
-/// Ignored: how markup is spelled (bullet `-`/`*`/`+`, `*`/`_` emphasis, `1.`/`1)` and the numbers after the
-/// first, ATX or setext headings, fenced or indented code, escapes, entities, reference or inline links, autolinks
-/// or `[url](url)`), blank lines and list looseness, line wrapping (a soft line break is a space), trailing spaces,
-/// the nesting order of emphasis, and `<br>` versus a backslash line break. Also ignored, because a Jira
-/// description cannot hold them and a push followed by a pull would otherwise always differ: table column
-/// alignment, emphasis or strikethrough on inline code, and inline HTML tags other than `<br>` (Jira shows them as
-/// the text they are).
-///
-/// The result is a tree listing, one node per line, not markdown.
-public enum MarkdownCanonicaliser {
-    public static func canonical(_ markdown: String) -> String {
-        var lines: [String] = []
-        for block in MarkdownParser.parse(markdown) { CanonicalListing.block(block, depth: 0, into: &lines) }
-        return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-    }
-}
-
-private enum CanonicalListing {
+/// The canonical form's tree listing: one line per block and per run of equally formatted inline content.
+enum CanonicalListing {
     static func block(_ block: MarkdownBlock, depth: Int, into lines: inout [String]) {
         let indent = String(repeating: "  ", count: depth)
         switch block {
@@ -92,7 +73,7 @@ private enum CanonicalListing {
             case .softBreak: add("text", " ", marks)
             case .lineBreak: add("break", "", [])
             case .html(let html):
-                if MarkdownToADF.isLineBreakTag(html) { add("break", "", []) } else { add("text", html, marks) }
+                if MarkdownInline.isLineBreakTag(html) { add("break", "", []) } else { add("text", html, marks) }
             case .code(let code): add("code", code, marks.filter { $0.hasPrefix("link ") })
             case .emphasis(let children): flatten(children, marks: marks.union(["emphasis"]), into: &runs)
             case .strong(let children): flatten(children, marks: marks.union(["strong"]), into: &runs)

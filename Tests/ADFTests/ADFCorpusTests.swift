@@ -1,6 +1,7 @@
+import ADF
 import Foundation
-import JiraTracker
 import JSON
+import Markdown
 import WorkItems
 import XCTest
 

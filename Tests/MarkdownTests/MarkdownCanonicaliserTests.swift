@@ -1,7 +1,7 @@
-import JiraTracker
+import Markdown
 import XCTest
 
-final class ADFCanonicaliserTests: XCTestCase {
+final class MarkdownCanonicaliserTests: XCTestCase {
     private func assertSame(_ a: String, _ b: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(MarkdownCanonicaliser.canonical(a), MarkdownCanonicaliser.canonical(b), file: file, line: line)
     }

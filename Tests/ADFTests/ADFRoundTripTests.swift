@@ -1,4 +1,4 @@
-import JiraTracker
+import ADF
 import JSON
 import XCTest
 

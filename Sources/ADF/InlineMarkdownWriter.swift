@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Markdown
 
 /// Writes the inline content of one paragraph, heading, task item or table cell as markdown.
 ///

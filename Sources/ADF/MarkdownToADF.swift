@@ -1,4 +1,5 @@
 import JSON
+import Markdown
 
 /// Turns the markdown syntax tree into ADF nodes that Jira accepts, collecting a notice for everything ADF cannot
 /// hold exactly.
@@ -181,7 +182,7 @@ struct MarkdownToADF {
         case .lineBreak:
             return [ADFNode.make("hardBreak")]
         case .html(let html):
-            if Self.isLineBreakTag(html) { return [ADFNode.make("hardBreak")] }
+            if MarkdownInline.isLineBreakTag(html) { return [ADFNode.make("hardBreak")] }
             notice("inline HTML was sent as text")
             return [ADFNode.text(html, marks: Self.ordered(marks))]
         case .code(let code):
@@ -241,10 +242,5 @@ struct MarkdownToADF {
             let rankB = ADFSchema.markRank[b.element.nodeType ?? ""] ?? 100
             return rankA != rankB ? rankA < rankB : a.offset < b.offset
         }.map(\.element)
-    }
-
-    static func isLineBreakTag(_ html: String) -> Bool {
-        let compact = html.lowercased().filter { !$0.isWhitespace }
-        return compact == "<br>" || compact == "<br/>"
     }
 }

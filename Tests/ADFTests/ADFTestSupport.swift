@@ -1,5 +1,6 @@
-import JiraTracker
+import ADF
 import JSON
+import Markdown
 import XCTest
 
 /// Small builders for ADF fixtures, in the shape the converter itself produces.

@@ -1,4 +1,5 @@
 import JSON
+import Markdown
 
 /// Writes ADF blocks as markdown. Blocks markdown has syntax for are written as such; anything else is written in
 /// the forms of `ADFMarkdownForms`. The document as a whole is read back and compared with what it came from;
