@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems"]),
+        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems", "TrackerSimulator"]),
         .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),

@@ -94,7 +94,7 @@ enum ADFNormaliser {
     }
 
     private static func isInlineContainer(_ type: String) -> Bool {
-        if case .inline = ADFSchema.nodes[type]?.content { return true }
+        if case .inline = ADFSchema.content[type] { return true }
         return type == "codeBlock"
     }
 }

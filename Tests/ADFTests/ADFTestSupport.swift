@@ -69,7 +69,7 @@ extension XCTestCase {
         let back = ADFConverter.markdown(fromADF: document)
         XCTAssertEqual(MarkdownCanonicaliser.canonical(back), MarkdownCanonicaliser.canonical(markdown),
                        "markdown back:\n\(back)", file: file, line: line)
-        XCTAssertEqual(ADFValidator.problems(in: document), [], file: file, line: line)
+        XCTAssertNil(JiraADFOracle.problem(in: document), "markdown was:\n\(markdown)", file: file, line: line)
         return document
     }
 }
