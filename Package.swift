@@ -74,10 +74,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Locates the vendored data in Tests/Fixtures for the test targets.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems", "TrackerSimulator"]),
-        .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
+        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems", "TrackerSimulator", "TestFixtures"]),
+        .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems", "TestFixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
@@ -85,11 +87,17 @@ let package = Package(
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
+        .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator", "TestFixtures"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator"],
+            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator", "TestFixtures"],
             exclude: ["Snapshots"]
+        ),
+        // Checks against the vendors' API descriptions with checkers from outside the repository (`make contract`,
+        // which needs $SHARED); `make test` skips this target.
+        .testTarget(
+            name: "ContractTests",
+            dependencies: ["JiraTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,14 +2,14 @@ import ADF
 import Foundation
 import JSON
 import Markdown
+import TestFixtures
 import WorkItems
 import XCTest
 
 /// The 218 real work items of the accelerator project: every description, whole and section by section, must
 /// survive markdown → ADF → markdown and give ADF that Jira accepts.
 final class ADFCorpusTests: XCTestCase {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/accelerator-meta-work")
+    static let folder = Fixtures.corpus
 
     /// Each file's description (from the first `## ` heading on) and each of its sections on its own.
     static func samples() throws -> [(name: String, markdown: String)] {
