@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
             name: "SyncEngine",
-            dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
+            dependencies: ["WorkItems", "GitStore", "Trackers", "JSON", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "git-sync-work-items",

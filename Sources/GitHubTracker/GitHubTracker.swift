@@ -72,41 +72,59 @@ public struct GitHubTracker: Tracker {
 
     public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
         let before = http.requestCount
-        var query = ["state=all", "per_page=100", "sort=updated", "direction=asc"]
-        if let since = request.since { query.append("since=\(Self.format(since))") }
-        var items = try await list(query: query)
-        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) {
-            let d = request.discovery
-            var q = ["per_page=100", "sort=updated", "direction=asc"]
-            q.append("state=" + (["open", "closed"].contains(d.state?.lowercased() ?? "") ? d.state!.lowercased() : "all"))
-            var labels = d.labels
-            if !d.all, let project = d.projectCode { labels.append(project) }
-            if !labels.isEmpty { q.append("labels=" + Self.encode(labels.joined(separator: ","))) }
-            if let who = d.assignee { q.append("assignee=" + Self.encode(who)) }
-            if let since = request.discoverySince { q.append("since=\(Self.format(since))") }
-            let seen = Set(items.map(\.key))
-            items += try await list(query: q).filter { !seen.contains($0.key) }
+        var items: [RemoteItem] = []
+        var seen = Set<String>()
+        for query in GitHubReadPlan(request).listings {
+            for item in try await list(query: query, progress: request.progress) where seen.insert(item.key).inserted { items.append(item) }
         }
         etags.save()
         return RemoteReadResult(items: items, requestCount: http.requestCount - before)
     }
 
-    private func list(query: [String]) async throws -> [RemoteItem] {
-        var url: String? = "\(apiURL)/repos/\(repository)/issues?" + query.joined(separator: "&")
+    /// Every page of a listing: the first, then all the others at once when its `Link` header names the last page.
+    private func list(query: [String], progress: ReadProgress? = nil) async throws -> [RemoteItem] {
+        let first = "\(apiURL)/repos/\(repository)/issues?" + query.joined(separator: "&")
         // Only incremental listings repeat between runs; caching a full read would only grow the cache.
         let cacheable = query.contains { $0.hasPrefix("since=") }
-        var items: [RemoteItem] = []
-        while let next = url {
-            let response = try await get(next, cached: cacheable)
-            guard let array = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] else {
-                throw TrackerError.unavailable("GitHub answered \(Self.path(next)) with something that is not a list of issues")
+        let response = try await get(first, cached: cacheable)
+        var items = try issues(in: response, url: first)
+        progress?.add(items.count)
+        if let pages = GitHubPageLinks.remainingPages(in: response.header("link")) {
+            items += try await concurrentPages(pages, cached: cacheable, progress: progress)
+        } else {
+            var next = LinkHeader.url(rel: "next", in: response.header("link"))
+            while let url = next {
+                let page = try await get(url, cached: cacheable)
+                let found = try issues(in: page, url: url)
+                progress?.add(found.count)
+                items += found
+                next = LinkHeader.url(rel: "next", in: page.header("link"))
             }
-            for issue in array where issue["pull_request"] == nil {
-                if let item = remoteItem(issue) { items.append(item) }
-            }
-            url = LinkHeader.url(rel: "next", in: response.header("link"))
         }
         return items
+    }
+
+    /// The pages in their order, read as fast as the client's concurrency allows.
+    private func concurrentPages(_ urls: [String], cached: Bool, progress: ReadProgress?) async throws -> [RemoteItem] {
+        try await withThrowingTaskGroup(of: (Int, [RemoteItem]).self) { group in
+            for (index, url) in urls.enumerated() {
+                group.addTask {
+                    let found = try self.issues(in: try await self.get(url, cached: cached), url: url)
+                    progress?.add(found.count)
+                    return (index, found)
+                }
+            }
+            var pages = [[RemoteItem]](repeating: [], count: urls.count)
+            for try await (index, items) in group { pages[index] = items }
+            return pages.flatMap { $0 }
+        }
+    }
+
+    private func issues(in response: HTTPResponseData, url: String) throws -> [RemoteItem] {
+        guard let array = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] else {
+            throw TrackerError.unavailable("GitHub answered \(Self.path(url)) with something that is not a list of issues")
+        }
+        return array.compactMap { issue in issue["pull_request"] == nil ? remoteItem(issue) : nil }
     }
 
     public func fetch(keys: [String]) async throws -> [RemoteItem] {

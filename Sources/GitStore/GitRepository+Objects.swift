@@ -5,25 +5,16 @@ extension GitRepository {
     /// tree order. One walk of the subtree; contents come straight from the object database, bypassing the object
     /// cache. A folder missing from HEAD gives []. Symlinks and submodules are not files and are left out.
     public func headFiles(under folder: String) throws(GitError) -> [TreeFile] {
-        let prefix = RepositoryPath.folderPrefix(folder)
-        let tree = try headTree()
-        defer { git_tree_free(tree) }
-        guard let subtree = try lookUpSubtree(of: tree, at: String(prefix.dropLast())) else { return [] }
-        defer { if subtree != tree { git_tree_free(subtree) } }
-
-        let collector = TreeWalkCollector()
-        let walked = git_tree_walk(subtree, GIT_TREEWALK_PRE, collectRegularFile, Unmanaged.passUnretained(collector).toOpaque())
-        try check(walked, "cannot walk HEAD's tree at '\(folder)'")
-
+        let entries = try walkHead(under: folder)
         let database = try objectDatabase()
         defer { git_odb_free(database) }
         var files: [TreeFile] = []
-        files.reserveCapacity(collector.entries.count)
-        for var entry in collector.entries {
+        files.reserveCapacity(entries.count)
+        for var entry in entries {
             guard let contents = readObject(database, &entry.id, type: GIT_OBJECT_BLOB) else {
-                throw GitError(.libgit2, "cannot read the blob of '\(prefix + entry.path)': the object is missing")
+                throw GitError(.libgit2, "cannot read the blob of '\(entry.path)': the object is missing")
             }
-            files.append(TreeFile(path: prefix + entry.path, blobID: hexString(&entry.id), contents: contents))
+            files.append(TreeFile(path: entry.path, blobID: hexString(&entry.id), contents: contents))
         }
         return files
     }
@@ -44,7 +35,7 @@ extension GitRepository {
 
     /// The tree at `path` below `root` (`root` itself for ""), nil when there is no tree there. Caller frees a
     /// result different from `root`.
-    private func lookUpSubtree(of root: OpaquePointer, at path: String) throws(GitError) -> OpaquePointer? {
+    func lookUpSubtree(of root: OpaquePointer, at path: String) throws(GitError) -> OpaquePointer? {
         if path.isEmpty { return root }
         var entry: OpaquePointer?
         let found = git_tree_entry_bypath(&entry, root, path)
@@ -65,7 +56,7 @@ extension GitRepository {
         return database
     }
 
-    private func readObject(_ database: OpaquePointer, _ oid: inout git_oid, type: git_object_t) -> [UInt8]? {
+    func readObject(_ database: OpaquePointer, _ oid: inout git_oid, type: git_object_t) -> [UInt8]? {
         var object: OpaquePointer?
         guard git_odb_read(&object, database, &oid) == 0, let object else { return nil }
         defer { git_odb_object_free(object) }
@@ -74,21 +65,6 @@ extension GitRepository {
         guard size > 0, let data = git_odb_object_data(object) else { return [] }
         return Array(UnsafeRawBufferPointer(start: data, count: size))
     }
-}
-
-/// State for the C tree-walk callback, which can capture nothing and receives this through its payload pointer.
-private final class TreeWalkCollector {
-    var entries: [(path: String, id: git_oid)] = []
-}
-
-private let collectRegularFile: git_treewalk_cb = { root, entry, payload in
-    guard let root, let entry, let payload else { return 0 }
-    let mode = git_tree_entry_filemode(entry).rawValue
-    guard mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue else { return 0 }
-    let collector = Unmanaged<TreeWalkCollector>.fromOpaque(payload).takeUnretainedValue()
-    let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
-    collector.entries.append((path, git_tree_entry_id(entry).pointee))
-    return 0
 }
 
 /// Repository-relative paths as this module accepts them: '/' separators, no leading or trailing slash.

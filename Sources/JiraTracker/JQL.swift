@@ -27,6 +27,11 @@ enum JQL {
         clauses.map { $0.contains(" OR ") ? "(\($0))" : $0 }.joined(separator: " AND ")
     }
 
+    /// Joins alternative queries with OR, each in parentheses; a single query stays as it is.
+    static func or(_ queries: [String]) -> String {
+        queries.count == 1 ? queries[0] : queries.map { "(\($0))" }.joined(separator: " OR ")
+    }
+
     /// A JQL date literal: minutes, in the time zone of the user whose token runs the query (JQL has no zone
     /// syntax and Jira reads literals in the user's zone). Rounded down, so `>=` never misses an issue.
     static func date(_ date: Date, timeZone: TimeZone) -> String {

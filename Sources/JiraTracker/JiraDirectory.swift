@@ -23,25 +23,32 @@ final class JiraDirectory: Sendable {
 
     private let api: JiraAPI
     private let project: String?
-    private let myself = Mutex<(timeZone: TimeZone, accountID: String)?>(nil)
+    private let zoneCache: JiraZoneCache
+    private let zone = Mutex<TimeZone?>(nil)
     private let people = Mutex<[String: Person]>([:])
     private let resolved = Mutex<[String: String]>([:])
     private let statuses = Mutex<[String: Set<String>]>([:])
 
-    init(api: JiraAPI, project: String?) {
+    init(api: JiraAPI, project: String?, zoneCache: JiraZoneCache) {
         self.api = api
         self.project = project
+        self.zoneCache = zoneCache
     }
 
-    /// The time zone of the token's user (`GET /rest/api/3/myself`), asked once per run.
+    /// The time zone of the token's user (`GET /rest/api/3/myself`), asked once per run and remembered for the
+    /// next one (see `cachedTimeZone`).
     func timeZone() async throws -> TimeZone {
-        if let known = myself.withLock({ $0 }) { return known.timeZone }
+        if let known = zone.withLock({ $0 }) { return known }
         let me = try await api.get("/rest/api/3/myself")
-        let zone = me["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        myself.withLock { $0 = (zone, me["accountId"]?.string ?? "") }
+        let asked = me["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+        zone.withLock { $0 = asked }
+        zoneCache.store(asked)
         if let person = person(me) { people.withLock { $0[person.accountID] = person } }
-        return zone
+        return asked
     }
+
+    /// The zone the last run was told, without asking: a guess to build a query with while `timeZone()` checks it.
+    func cachedTimeZone() -> TimeZone? { zoneCache.load() }
 
     /// Lower-cased names of every status the project's workflows use (`GET /rest/api/3/project/{key}/statuses`).
     func statusNames(in project: String) async throws -> Set<String> {

@@ -15,8 +15,6 @@ public struct JiraTracker: Tracker {
     static let propertyKey = "git-sync-work-items"
     static let fields = ["summary", "description", "status", "priority", "issuetype", "labels", "assignee", "reporter",
                          "parent", "project", "created", "updated"]
-    static let pageSize = 100
-    static let keyChunk = 100
 
     let api: JiraAPI
     let project: String?
@@ -42,7 +40,8 @@ public struct JiraTracker: Tracker {
         self.project = project?.uppercased()
         browseURL = (settings.value("jira.site").flatMap { Self.siteURL($0) } ?? base) + "/browse/"
         mapping = JiraMapping(settings: settings)
-        directory = JiraDirectory(api: api, project: self.project)
+        directory = JiraDirectory(api: api, project: self.project, zoneCache: JiraZoneCache(
+            file: settings.cacheDirectory?.appendingPathComponent(JiraZoneCache.fileName), account: "\(base) \(email)"))
     }
 
     /// `jira.api_url` (Data Center, the simulator) wins; else `jira.site` as `acme`, `acme.atlassian.net` or an https URL.
@@ -93,26 +92,62 @@ public struct JiraTracker: Tracker {
 
     // MARK: Reading
 
+    /// One query for tracked and discovered issues alike. Its dates are in the token user's zone: the zone the
+    /// last run was told is used at once while Jira is asked again alongside, and the search repeated only when it
+    /// changed, so an incremental read costs one round trip.
     public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
         let before = api.requestCount
-        var projects = Set(request.trackedKeys.compactMap(JQL.project(ofKey:)))
-        if let project { projects.insert(project) }
-        var items: [RemoteItem] = []
-        if !projects.isEmpty {
-            var clauses = ["project in " + JQL.list(projects.sorted())]
-            if let since = request.since { clauses.append("updated >= " + JQL.date(since.addingTimeInterval(-60), timeZone: try await directory.timeZone())) }
-            items = try await search(JQL.and(clauses))
-        } else if request.trackedKeys.isEmpty && !request.discovery.all {
-            throw TrackerError.configuration("no Jira project: set work.default_project_code to your Jira project key in .accelerator/config.md")
-        }
-        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) || project == nil {
-            let seen = Set(items.map(\.key))
-            items += try await search(try await discoveryQuery(request)).filter { !seen.contains($0.key) }
+        var search = searcher
+        search.progress = request.progress
+        let items: [RemoteItem]
+        if request.since == nil && request.discoverySince == nil {
+            items = try await search.all(try await readQuery(request, zone: nil))
+        } else if let guess = directory.cachedTimeZone() {
+            async let asked = directory.timeZone()
+            let guessed = try await search.all(try await readQuery(request, zone: guess))
+            let zone = try await asked
+            items = zone.identifier == guess.identifier ? guessed : try await search.all(try await readQuery(request, zone: zone))
+        } else {
+            items = try await search.all(try await readQuery(request, zone: try await directory.timeZone()))
         }
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
     }
 
-    private func discoveryQuery(_ request: RemoteReadRequest) async throws -> String {
+    /// Tracked issues changed since the watermark OR the discovery candidates. The discovery clause is left out
+    /// when the tracked one already holds it (the default project, no older issues wanted). `zone` writes the
+    /// dates; nil when there are none.
+    private func readQuery(_ request: RemoteReadRequest, zone: TimeZone?) async throws -> String {
+        var projects = Set(request.trackedKeys.compactMap(JQL.project(ofKey:)))
+        if let project { projects.insert(project) }
+        if projects.isEmpty && !request.discovery.all {
+            throw TrackerError.configuration("no Jira project: set work.default_project_code to your Jira project key in .accelerator/config.md")
+        }
+        var queries: [String] = []
+        if !projects.isEmpty {
+            var clauses = ["project in " + JQL.list(projects.sorted())]
+            if let since = request.since { clauses.append("updated >= " + Self.dateLiteral(since, zone)) }
+            queries.append(JQL.and(clauses))
+        }
+        let d = request.discovery
+        let trackedHoldsDiscovery = !projects.isEmpty && !d.all && d.projectCode.map { projects.contains($0.uppercased()) } == true
+            && Self.reaches(request.since, backTo: request.discoverySince)
+        if !trackedHoldsDiscovery { queries.append(try await discoveryQuery(request, zone: zone)) }
+        return JQL.or(queries)
+    }
+
+    /// Whether a read of changes since `start` holds every change since `wanted` (nil: since the beginning).
+    static func reaches(_ start: Date?, backTo wanted: Date?) -> Bool {
+        guard let start else { return true }
+        guard let wanted else { return false }
+        return start <= wanted
+    }
+
+    /// A JQL date a minute before `date`, in the token user's zone (rounded down, so `>=` never misses an issue).
+    static func dateLiteral(_ date: Date, _ zone: TimeZone?) -> String {
+        JQL.date(date.addingTimeInterval(-60), timeZone: zone ?? TimeZone(identifier: "UTC")!)
+    }
+
+    private func discoveryQuery(_ request: RemoteReadRequest, zone: TimeZone?) async throws -> String {
         let d = request.discovery
         var clauses: [String] = []
         if !d.all, let code = d.projectCode { clauses.append("project = " + JQL.quote(code.uppercased())) }
@@ -131,66 +166,27 @@ public struct JiraTracker: Tracker {
             default: clauses.append("status = " + JQL.quote(mapping.jiraStatus(for: state)))
             }
         }
-        if let since = request.discoverySince {
-            clauses.append("updated >= " + JQL.date(since.addingTimeInterval(-60), timeZone: try await directory.timeZone()))
-        }
+        if let since = request.discoverySince { clauses.append("updated >= " + Self.dateLiteral(since, zone)) }
         // Jira refuses unbounded queries; this bound holds every issue.
         if clauses.isEmpty { clauses.append("created >= \"1970-01-01\"") }
         return JQL.and(clauses)
     }
 
-    /// Every page of `POST /rest/api/3/search/jql`, following `nextPageToken` until `isLast`.
+    private var searcher: JiraIssueSearch {
+        JiraIssueSearch(api: api, fields: Self.fields, properties: [Self.propertyKey], convert: { self.remoteItem($0) })
+    }
+
+    /// Every issue `jql` matches.
     func search(_ jql: String) async throws -> [RemoteItem] {
-        var items: [RemoteItem] = []
-        var token: String?
-        var seen = Set<String>()
-        repeat {
-            var body: JSONObject = [
-                "jql": .string(jql + " ORDER BY updated ASC, key ASC"), "fields": .array(Self.fields.map { .string($0) }),
-                "maxResults": .int(Self.pageSize), "properties": [.string(Self.propertyKey)],
-            ]
-            if let token { body["nextPageToken"] = .string(token) }
-            let page = try await api.send("POST", "/rest/api/3/search/jql", body: .object(body), idempotent: true) ?? .null
-            for issue in page["issues"]?.array ?? [] {
-                if let item = remoteItem(issue), seen.insert(item.key).inserted { items.append(item) }
-            }
-            token = page["isLast"]?.bool == true ? nil : page["nextPageToken"]?.string
-        } while token != nil
-        return items
+        try await searcher.all(jql)
     }
 
     public func fetch(keys: [String]) async throws -> [RemoteItem] {
-        let valid = keys.filter(JQL.isIssueKey)
-        var out: [RemoteItem] = []
-        for start in stride(from: 0, to: valid.count, by: Self.keyChunk) {
-            let chunk = Array(valid[start..<min(start + Self.keyChunk, valid.count)])
-            do {
-                out += try await search("key in " + JQL.list(chunk))
-            } catch TrackerError.rejected {
-                // Jira refuses the whole query when one key no longer exists: ask for each on its own.
-                out += try await fetchEach(chunk)
-            }
-        }
-        return out
-    }
-
-    private func fetchEach(_ keys: [String]) async throws -> [RemoteItem] {
-        try await withThrowingTaskGroup(of: RemoteItem?.self) { group in
-            for key in keys {
-                group.addTask {
-                    do { return try await self.issue(key) } catch TrackerError.notFound { return nil }
-                }
-            }
-            var out: [RemoteItem] = []
-            for try await item in group { if let item { out.append(item) } }
-            return out
-        }
+        try await searcher.issues(keys: keys.filter(JQL.isIssueKey))
     }
 
     func issue(_ key: String) async throws -> RemoteItem {
-        let json = try await api.get("/rest/api/3/issue/\(JiraAPI.encode(key))?fields=\(Self.fields.joined(separator: ","))&properties=\(Self.propertyKey)")
-        guard let item = remoteItem(json) else { throw TrackerError.unavailable("Jira's answer for \(key) could not be read") }
-        return item
+        try await searcher.issue(key)
     }
 
     public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
@@ -222,13 +218,25 @@ public struct JiraTracker: Tracker {
         return try await readBack(key, status: content.status, notices: write.notices)
     }
 
+    /// One request when fields change: the edit answers with the issue as it now is (`returnIssue=true`), so
+    /// nothing is read back unless the status must move too.
     public func update(key: String, to content: WorkItemContent, previous: WorkItemContent?) async throws -> RemoteItem {
         guard JQL.isIssueKey(key) else { throw TrackerError.notFound("\(key) is not a Jira issue key (PROJ-123)") }
         let write = try await writableFields(content, previous: previous)
-        if !write.fields.isEmpty {
-            try await api.send("PUT", "/rest/api/3/issue/\(JiraAPI.encode(key))", body: ["fields": .object(write.fields)])
+        let edited: RemoteItem
+        if write.fields.isEmpty {
+            edited = try await issue(key)
+        } else {
+            let answer = try await api.send("PUT", "/rest/api/3/issue/\(JiraAPI.encode(key))?returnIssue=true",
+                body: ["fields": .object(write.fields)])
+            guard let answer, let item = remoteItem(answer) else {
+                throw TrackerError.unavailable("Jira's answer to the edit of \(key) could not be read")
+            }
+            edited = item
         }
-        return try await readBack(key, status: content.status, notices: write.notices)
+        var item = try await moveStatus(of: edited, to: content.status)
+        item.notices = write.notices
+        return item
     }
 
     /// The issue as Jira now has it, moved to `status` first when it is elsewhere.

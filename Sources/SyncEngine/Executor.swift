@@ -18,6 +18,8 @@ final class Executor {
     private let steps: StepRecorder
     /// Who makes this run's decisions (`user.name`), for `sync.log`.
     private let decider: String
+    /// Told what each written file holds, so the next run need not read it again.
+    private let itemCache: ItemBlobCache?
 
     private(set) var baseline: Baseline
     private(set) var writtenPaths: [String] = []
@@ -32,7 +34,7 @@ final class Executor {
     init(tracker: any Tracker, files: WorkFileWriter, journal: Journal, hashBlob: @escaping ([UInt8]) -> String,
          baseline: Baseline, concurrency: Int, stopRequested: @escaping @Sendable () -> Bool,
          progress: @escaping @Sendable (ProgressEvent) -> Void, now: @escaping @Sendable () -> Date,
-         steps: StepRecorder = .none, decider: String = "unknown") {
+         steps: StepRecorder = .none, decider: String = "unknown", itemCache: ItemBlobCache? = nil) {
         self.tracker = tracker
         self.files = files
         self.journal = journal
@@ -44,6 +46,7 @@ final class Executor {
         self.now = now
         self.steps = steps
         self.decider = decider
+        self.itemCache = itemCache
     }
 
     /// Throws only a `SyncFailure` that an observer raised to stop the run after a step; every other failure is an
@@ -52,6 +55,7 @@ final class Executor {
         let items = plan.items
         let total = items.filter { ![.skip, .conflict].contains($0.action) }.count
         var interrupted = false
+        progress(.executing(total: total))
 
         for (index, item) in items.enumerated() {
             switch item.action {
@@ -223,8 +227,9 @@ final class Executor {
     {
         let bytes = Array(document.text.utf8)
         let blob = hashBlob(bytes)
+        let localHash = document.localContent().contentHash()
         let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
-            localHash: document.localContent().contentHash(), localBlob: blob, remoteID: remote.remoteID)
+            localHash: localHash, localBlob: blob, remoteID: remote.remoteID)
         var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry)
         write.action = item.action.rawValue
         write.title = item.content?.title ?? item.title
@@ -244,6 +249,7 @@ final class Executor {
             return Self.outcome(item, state: .failed, message: "\(item.path): \(error)")
         }
         writtenPaths.append(item.path)
+        itemCache?.remember(.parsed(WorkItemIdentity(document: document), contentHash: localHash), for: blob)
         return settle(item, entry: entry)
     }
 
@@ -268,10 +274,4 @@ final class Executor {
         ItemOutcome(id: item.id, key: item.key, path: item.path, title: item.title, action: item.action, state: state,
             reason: item.reason, message: message ?? item.detail, diff: item.diff, error: nil)
     }
-}
-
-public enum ProgressEvent: Sendable {
-    case reading
-    case read(items: Int)
-    case executed(Int, Int)
 }

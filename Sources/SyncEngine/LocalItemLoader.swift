@@ -23,7 +23,8 @@ public struct SettledItem: Sendable, Equatable {
 struct ScannedFile {
     var path: String
     var blobID: String
-    var contents: [UInt8]
+    /// nil until needed: a file whose identity the cache knew was not read.
+    var contents: [UInt8]?
     var identity: WorkItemIdentity?
     var id: String?
     var isDirty: Bool
@@ -37,39 +38,66 @@ struct LoadedItems {
     var reservedIDs: Set<String>
 }
 
-/// Reads every work item from HEAD's tree in one walk. Parsing is the expensive part at 10,000 items, so it happens
-/// in two steps: `scan` reads ids and keys from the text, and `materialise` parses only the files that may matter.
+/// Reads every work item from HEAD's tree in one walk. Reading and parsing are the expensive parts at 10,000 items,
+/// so they happen in two steps: `scan` learns ids and keys (from the blob cache, else from the text), and
+/// `materialise` parses only the files that may matter.
 struct LocalItemLoader {
     let repository: GitRepository
     let workPath: String
     let idPattern: IdPattern
+    /// What earlier runs learnt of each blob; nil reads every blob.
+    var cache: ItemBlobCache? = nil
 
     /// `overrides`: files an interrupted run wrote and journalled (path → blob id), read from the working tree so
     /// the sync's own uncommitted writes are not mistaken for the user's edits.
     func scan(overrides: [String: String]) throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
-        let head = try repository.headFiles(under: workPath).filter { $0.path.hasSuffix(".md") }
+        let head = try repository.headEntries(under: workPath).filter { $0.path.hasSuffix(".md") }
         let dirty = try repository.dirtyPaths(under: [workPath])
-        var byPath = Dictionary(head.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var byPath = Dictionary(head.map { ($0.path, (blobID: $0.blobID, contents: [UInt8]?.none)) }, uniquingKeysWith: { a, _ in a })
         for (path, blob) in overrides {
             guard let data = FileManager.default.contents(atPath: repository.workdir + "/" + path) else { continue }
-            byPath[path] = TreeFile(path: path, blobID: blob, contents: Array(data))
+            byPath[path] = (blob, Array(data))
         }
+        let candidates = byPath.filter { path, _ in
+            let name = (path as NSString).lastPathComponent
+            return !name.hasPrefix(".") && name.uppercased() != "README.MD"
+        }.sorted { $0.key < $1.key }
+        let unknown = candidates.filter { $0.value.contents == nil && knownIdentity($0.value.blobID) == nil }
+        let read = Dictionary(zip(unknown.map(\.value.blobID), repository.blobs(unknown.map(\.value.blobID))), uniquingKeysWith: { a, _ in a })
+
         var files: [ScannedFile] = []
         var reserved = Set<String>()
-        for file in byPath.values.sorted(by: { $0.path < $1.path }) {
-            let name = (file.path as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.uppercased() == "README.MD" { continue }
-            let fromName = idPattern.id(inFileName: name)
+        for (path, file) in candidates {
+            let fromName = idPattern.id(inFileName: (path as NSString).lastPathComponent)
             if let fromName { reserved.insert(fromName) }
-            let identity = WorkItemIdentity.scan(String(decoding: file.contents, as: UTF8.self))
-            files.append(ScannedFile(path: file.path, blobID: file.blobID, contents: file.contents, identity: identity,
-                id: identity?.localID ?? fromName, isDirty: overrides[file.path] == nil && dirty.contains(file.path)))
+            var contents = file.contents
+            let identity: WorkItemIdentity?
+            if contents == nil, let known = knownIdentity(file.blobID) {
+                identity = known
+            } else {
+                guard let bytes = contents ?? read[file.blobID] ?? nil else {
+                    throw GitError(.libgit2, "cannot read the blob of '\(path)': the object is missing")
+                }
+                contents = bytes
+                identity = WorkItemIdentity.scan(String(decoding: bytes, as: UTF8.self))
+                if file.contents == nil, let identity { cache?.remember(.scanned(identity), for: file.blobID) }
+            }
+            files.append(ScannedFile(path: path, blobID: file.blobID, contents: contents, identity: identity,
+                id: identity?.localID ?? fromName, isDirty: overrides[path] == nil && dirty.contains(path)))
         }
         // Work items not committed yet still hold their ids.
         for path in dirty where byPath[path] == nil && path.hasSuffix(".md") {
             if let id = idPattern.id(inFileName: (path as NSString).lastPathComponent) { reserved.insert(id) }
         }
+        cache?.keep(head.map(\.blobID))
         return (files, reserved)
+    }
+
+    private func knownIdentity(_ blob: String) -> WorkItemIdentity? {
+        switch cache?.fact(for: blob) {
+        case .scanned(let identity)?, .parsed(let identity, _)?: return identity
+        default: return nil
+        }
     }
 
     /// Parses the files `mustParse` picks (and any whose identity the scan could not read); the rest are settled.
@@ -82,9 +110,13 @@ struct LocalItemLoader {
                 settled.append(SettledItem(id: id, path: file.path, key: key))
                 continue
             }
+            guard let contents = file.contents ?? repository.blob(file.blobID) else {
+                problems.append(ItemProblem(path: file.path, line: nil, message: "cannot read its blob \(file.blobID) from the object database"))
+                continue
+            }
             let document: WorkItemDocument
             do {
-                document = try WorkItemDocument(text: String(decoding: file.contents, as: UTF8.self))
+                document = try WorkItemDocument(text: String(decoding: contents, as: UTF8.self))
             } catch {
                 problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
                 continue

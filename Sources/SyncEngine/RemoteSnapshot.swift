@@ -8,14 +8,16 @@ struct RemoteSnapshot {
     var foundCreates: [String: RemoteItem]
     var requestCount: Int
     var startedAt: Date?
+    /// The discovery filters of this run, recorded in the baseline when the run completes.
+    var discovery: DiscoveryFilter
 
     static func read(
         tracker: any Tracker, tracked: [(id: String, key: String)], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
-        options: SyncOptions, config: Configuration, progress: @Sendable (ProgressEvent) -> Void, overlap: TimeInterval,
+        options: SyncOptions, config: Configuration, progress: @escaping @Sendable (ProgressEvent) -> Void, overlap: TimeInterval,
         now: @Sendable () -> Date
     ) async throws -> RemoteSnapshot {
         let startedAt = now()
-        progress(.reading)
+        progress(.reading(items: 0))
         var found: [String: RemoteItem] = [:]
         for (id, intent) in intents.sorted(by: { $0.key < $1.key }) {
             let after = (ISOTime.parse(intent.time) ?? startedAt).addingTimeInterval(-300)
@@ -27,10 +29,11 @@ struct RemoteSnapshot {
         let since = baseline.timestamp?.addingTimeInterval(-overlap)
         let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
             labels: options.labels, state: options.state)
+        let incremental = DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter)
         let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
             uniquingKeysWith: { a, _ in a })
         let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs, discovery: filter,
-            discoverySince: filter.isDefaultScope ? since : nil))
+            discoverySince: incremental ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) }))
         var items = result.items
         var seen = Set(items.map(\.key))
 
@@ -53,6 +56,6 @@ struct RemoteSnapshot {
                 && !(item.marker.map { markers.contains($0.value) } ?? false) && tracker.matches(item, filter: filter)
         }.map(\.key))
         return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,
-            requestCount: result.requestCount, startedAt: startedAt)
+            requestCount: result.requestCount, startedAt: startedAt, discovery: filter)
     }
 }

@@ -40,8 +40,8 @@ extension SyncRun {
         }
     }
 
-    /// The executor's baseline with forgotten items marked, restored ones unmarked, and the clock moved only when
-    /// everything the plan held was applied.
+    /// The executor's baseline with forgotten items marked, restored ones unmarked, and the clock (with the discovery
+    /// filters it holds for) moved only when everything the plan held was applied.
     private func finalBaseline(_ executed: Baseline, plan: Plan, report: SyncReport, sides: BothSides) -> Baseline {
         var baseline = executed
         for item in sides.missing.deleted where options.forget.contains(item.id) {
@@ -51,8 +51,11 @@ extension SyncRun {
         let onDisk = workspace.baselineOnDisk
         let everythingApplied = !report.interrupted && !report.outcomes.contains { $0.state == .failed }
             && !plan.items.contains { $0.leavesRemoteChange }
-        if everythingApplied && (baseline.items != onDisk.items || onDisk.timestamp == nil) {
+        let recorded = DiscoveryScope.recorded(in: onDisk, projectCode: config.defaultProjectCode)
+        let newScope = DiscoveryScope.normalised(recorded) != DiscoveryScope.normalised(sides.remote.discovery)
+        if everythingApplied && (baseline.items != onDisk.items || onDisk.timestamp == nil || newScope) {
             baseline.timestamp = sides.readStarted
+            baseline.discovery = sides.remote.discovery
         }
         return baseline
     }

@@ -11,6 +11,8 @@ final class SyncRun {
     let steps: StepRecorder
     let journal: Journal
     let writer: WorkFileWriter
+    /// What each work-item blob holds, kept between runs: read in the scan, added to by every file written.
+    let itemCache: ItemBlobCache
     var repository: GitRepository { workspace.repository }
     var config: Configuration { workspace.config }
 
@@ -23,12 +25,14 @@ final class SyncRun {
         journal = Journal(directory: repository.gitDir + "/sync-work-items", steps: steps)
         writer = WorkFileWriter(root: repository.workdir, allowedFolders: [workspace.config.workPath, workspace.config.integrationsPath],
             gitDirs: [repository.gitDir, repository.commonDir], steps: steps)
+        itemCache = ItemBlobCache(path: workspace.itemCachePath)
     }
 
     func sync() async throws(SyncFailure) -> SyncReport {
         try refuseOperationInProgress()
         let lock = try takeSyncLock()
         defer { lock.release() }
+        defer { itemCache.save() }
         try checkFolders()
         try clearAbandonedIndexLock()
         sweepTemporaries()
@@ -53,6 +57,7 @@ final class SyncRun {
 
     /// The same run with the executor left out: nothing is locked, repaired or written.
     func preview() async throws(SyncFailure) -> SyncReport {
+        defer { itemCache.save() }
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let sides = try await readBothSides(tracker: tracker, recovery: recoverJournal())
         let plan = await decide(sides, tracker: tracker, asking: false)
@@ -114,7 +119,8 @@ final class SyncRun {
         var baseline = workspace.baselineOnDisk
         for (id, entry) in recovery.baseline { baseline.items[id] = entry }
 
-        let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern)
+        let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern,
+            cache: itemCache)
         let scanned: (files: [ScannedFile], reservedIDs: Set<String>)
         do { scanned = try loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")
@@ -137,17 +143,24 @@ final class SyncRun {
             throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
         }
 
-        // Only files that may have something to do are parsed: changed since the last sync, touched remotely,
-        // never pushed, uncommitted, written by an interrupted run, or sharing a key with another file.
-        let remoteKeys = Set(remote.items.map(\.key))
-        let remoteIDs = Set(remote.items.compactMap(\.remoteID))
+        // Only files that may have something to do are parsed: changed since the last sync, changed remotely (a
+        // remote item read again with the updated time the baseline holds is not: the read overlaps the last one)
+        // or moved to another key, never pushed, uncommitted, written by an interrupted run, or sharing a key with
+        // another file.
+        let remoteUpdated = Dictionary(remote.items.map { ($0.key, $0.updatedAt) }, uniquingKeysWith: { a, _ in a })
+        let keysByRemoteID = Dictionary(remote.items.compactMap { item in item.remoteID.map { ($0, item.key) } },
+            uniquingKeysWith: { a, _ in a })
+        func changedRemotely(_ key: String, _ entry: BaselineEntry?) -> Bool {
+            guard let updated = remoteUpdated[key] else { return false }
+            return updated != entry?.remoteUpdatedAt || entry?.remoteHash == nil || entry?.localHash == nil
+        }
         var keyCounts: [String: Int] = [:]
         for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
         var loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
             guard let id = file.id, let key = file.identity?.remoteKey else { return true }
             return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
-                || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
-                || baseline.items[id]?.remoteID.map(remoteIDs.contains) == true
+                || changedRemotely(key, baseline.items[id]) || (keyCounts[key] ?? 0) > 1
+                || baseline.items[id]?.remoteID.flatMap { keysByRemoteID[$0] }.map { $0 != key } == true
         }
         loaded.items = loaded.items.map { item in
             var item = item
@@ -232,7 +245,7 @@ final class SyncRun {
         let repository = self.repository
         let executor = Executor(tracker: tracker, files: writer, journal: journal, hashBlob: { repository.hashBlob($0) },
             baseline: sides.baseline, concurrency: options.concurrency, stopRequested: environment.stopRequested,
-            progress: environment.progress, now: environment.now, steps: steps, decider: decider)
+            progress: environment.progress, now: environment.now, steps: steps, decider: decider, itemCache: itemCache)
         let (outcomes, interrupted) = try await executor.execute(plan)
         report.outcomes = outcomes
         report.interrupted = interrupted

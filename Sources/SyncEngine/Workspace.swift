@@ -19,6 +19,9 @@ struct Workspace {
     var baselinePath: String { stateFolder + "/last-sync.json" }
     var decisionLogPath: String { stateFolder + "/sync.log" }
 
+    /// `ItemBlobCache`'s file, beside the trackers' caches.
+    var itemCachePath: String { repository.gitDir + "/sync-work-items/cache/" + ItemBlobCache.fileName }
+
     /// The folder of this tracker's state files (`last-sync.json`, `sync.log`).
     var stateFolder: String { config.integrationsPath + "/" + integration }
 

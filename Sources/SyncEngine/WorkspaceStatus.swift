@@ -29,54 +29,65 @@ public struct StatusReport: Sendable {
     public var unchangedCount: Int
     public var problems: [ItemProblem]
 
+    /// Like `git status`: names and blob ids from HEAD's tree, dirtiness from the index's stat data. A file whose
+    /// blob the baseline recorded is unchanged without being read; any other blob is parsed once and remembered in
+    /// the blob cache, so the next run reads nothing it has seen.
     public static func compute(environment: SyncEnvironment) throws(SyncFailure) -> StatusReport {
         let workspace = try Workspace.open(environment: environment)
         let repository = workspace.repository
         let baseline = workspace.baselineOnDisk
-        let files: [TreeFile]
+        let files: [TreeEntry]
         let dirty: Set<String>
         do {
-            files = try repository.headFiles(under: workspace.config.workPath).filter { $0.path.hasSuffix(".md") }
+            files = try repository.headEntries(under: workspace.config.workPath).filter { $0.path.hasSuffix(".md") }
             dirty = try repository.dirtyPaths(under: [workspace.config.workPath])
         } catch { throw .from(error) }
         let syncedBlobs = Set(baseline.items.values.compactMap(\.localBlob))
+        let cache = ItemBlobCache(path: workspace.itemCachePath)
 
         var entries: [Entry] = []
         var problems: [ItemProblem] = []
         var unchanged = 0
+        var unknown: [TreeEntry] = []
         for file in files {
             let name = (file.path as NSString).lastPathComponent
             if name.hasPrefix(".") || name.uppercased() == "README.MD" { continue }
-            let fallbackID = workspace.idPattern.id(inFileName: name) ?? name
             if dirty.contains(file.path) {
-                entries.append(Entry(id: fallbackID, path: file.path, key: nil, state: .uncommitted))
-                continue
-            }
-            if syncedBlobs.contains(file.blobID) {
-                unchanged += 1
-                continue
-            }
-            let document: WorkItemDocument
-            do { document = try WorkItemDocument(text: String(decoding: file.contents, as: UTF8.self)) } catch {
-                problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
-                continue
-            }
-            let identity = WorkItemIdentity(document: document)
-            let id = identity.localID ?? fallbackID
-            guard let key = identity.remoteKey else {
-                entries.append(Entry(id: id, path: file.path, key: nil, state: .unpushed))
-                continue
-            }
-            guard let entry = baseline.items[id] else {
-                entries.append(Entry(id: id, path: file.path, key: key, state: .unsynced))
-                continue
-            }
-            if entry.localHash == document.localContent().contentHash() {
+                entries.append(Entry(id: workspace.idPattern.id(inFileName: name) ?? name, path: file.path, key: nil, state: .uncommitted))
+            } else if syncedBlobs.contains(file.blobID) {
                 unchanged += 1
             } else {
-                entries.append(Entry(id: id, path: file.path, key: key, state: .modified))
+                unknown.append(file)
             }
         }
+        let facts = learn(unknown, into: cache, repository: repository)
+        for file in unknown {
+            let name = (file.path as NSString).lastPathComponent
+            let fallbackID = workspace.idPattern.id(inFileName: name) ?? name
+            switch facts[file.blobID] {
+            case .parsed(let identity, let hash)?:
+                let id = identity.localID ?? fallbackID
+                guard let key = identity.remoteKey else {
+                    entries.append(Entry(id: id, path: file.path, key: nil, state: .unpushed))
+                    continue
+                }
+                guard let entry = baseline.items[id] else {
+                    entries.append(Entry(id: id, path: file.path, key: key, state: .unsynced))
+                    continue
+                }
+                if entry.localHash == hash {
+                    unchanged += 1
+                } else {
+                    entries.append(Entry(id: id, path: file.path, key: key, state: .modified))
+                }
+            case .problem(let line, let message)?:
+                problems.append(ItemProblem(path: file.path, line: line, message: message))
+            case .scanned?, nil:
+                problems.append(ItemProblem(path: file.path, line: nil, message: "cannot read its blob \(file.blobID) from the object database"))
+            }
+        }
+        cache.keep(files.map(\.blobID))
+        cache.save()
         let inHead = Set(files.map(\.path))
         for path in dirty.sorted() where !inHead.contains(path) && path.hasSuffix(".md") {
             let name = (path as NSString).lastPathComponent
@@ -84,5 +95,30 @@ public struct StatusReport: Sendable {
         }
         return StatusReport(integration: workspace.integration, lastSync: baseline.timestamp,
             entries: entries.sorted { $0.path < $1.path }, unchangedCount: unchanged, problems: problems)
+    }
+
+    /// What each blob holds (blob id → parsed or problem): from the cache, else parsed now and remembered.
+    private static func learn(_ files: [TreeEntry], into cache: ItemBlobCache, repository: GitRepository) -> [String: ItemBlobCache.Fact] {
+        var facts: [String: ItemBlobCache.Fact] = [:]
+        var missing: [TreeEntry] = []
+        for file in files {
+            switch cache.fact(for: file.blobID) {
+            case let fact? where fact.isParsed: facts[file.blobID] = fact
+            default: missing.append(file)
+            }
+        }
+        for (file, contents) in zip(missing, repository.blobs(missing.map(\.blobID))) {
+            guard let contents else { continue }
+            let fact: ItemBlobCache.Fact
+            do {
+                let document = try WorkItemDocument(text: String(decoding: contents, as: UTF8.self))
+                fact = .parsed(WorkItemIdentity(document: document), contentHash: document.localContent().contentHash())
+            } catch {
+                fact = .problem(line: error.line, message: error.message)
+            }
+            facts[file.blobID] = fact
+            cache.remember(fact, for: file.blobID)
+        }
+        return facts
     }
 }

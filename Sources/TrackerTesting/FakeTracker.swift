@@ -50,6 +50,7 @@ public final class FakeTracker: Tracker, Sendable {
         var faults: [Fault] = []
         var writes: [Write] = []
         var requests = 0
+        var reads: [RemoteReadRequest] = []
     }
 
     public let integrationName: String
@@ -103,6 +104,7 @@ public final class FakeTracker: Tracker, Sendable {
     public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
         try state.withLock { state in
             state.requests += 1
+            state.reads.append(request)
             try Self.failBefore(.read, &state)
             var out: [RemoteItem] = []
             for key in state.order {
@@ -231,6 +233,9 @@ public final class FakeTracker: Tracker, Sendable {
     public var writes: [Write] { state.withLock { $0.writes } }
 
     public var requestCount: Int { state.withLock { $0.requests } }
+
+    /// Every read the engine asked for, in order (what it wanted incrementally, what in full).
+    public var reads: [RemoteReadRequest] { state.withLock { $0.reads } }
 
     /// Queues a fault for the next call of its operation.
     public func inject(_ fault: Fault) {

@@ -27,22 +27,20 @@ struct Terminal {
     }
 }
 
-/// Progress on stderr, only for runs that last over a second, only on a TTY.
+/// Progress on stderr, only on a TTY, only for runs that last over a second: counts, rate and time left, redrawn in
+/// place (see `ProgressMeter`).
 final class ProgressPrinter: Sendable {
     private let enabled: Bool
-    private let start = Date()
+    private let meter: Mutex<ProgressMeter>
     private let shown = Mutex(false)
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool) {
+        self.enabled = enabled
+        meter = Mutex(ProgressMeter(start: Date()))
+    }
 
     func handle(_ event: ProgressEvent) {
-        guard enabled, Date().timeIntervalSince(start) > 1 else { return }
-        let text: String
-        switch event {
-        case .reading: text = "reading remote changes…"
-        case .read(let n): text = "read \(n) remote items"
-        case .executed(let done, let total): text = "syncing \(done)/\(total)"
-        }
+        guard enabled, let text = meter.withLock({ $0.line(for: event, at: Date()) }) else { return }
         shown.withLock { $0 = true }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
     }

@@ -12,14 +12,19 @@ public struct RemoteReadRequest: Sendable {
     public var remoteIDs: [String: String]
     /// Which untracked items to return as candidates for new local items.
     public var discovery: DiscoveryFilter
-    /// Untracked candidates changed at or after this instant; nil means all of them (filters changed, `--all`).
+    /// Untracked candidates changed at or after this instant; nil means all of them (the filters are not the last
+    /// run's, or there was none).
     public var discoverySince: Date?
+    /// Told how many items have arrived, page by page, when someone is watching.
+    public var progress: ReadProgress?
 
-    public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], discovery: DiscoveryFilter, discoverySince: Date?) {
+    public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], discovery: DiscoveryFilter, discoverySince: Date?,
+                progress: ReadProgress? = nil) {
         self.since = since
         self.trackedKeys = trackedKeys
         self.remoteIDs = remoteIDs
         self.discovery = discovery
         self.discoverySince = discoverySince
+        self.progress = progress
     }
 }

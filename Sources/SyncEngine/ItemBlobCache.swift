@@ -1,0 +1,130 @@
+import Foundation
+import WorkItems
+
+/// What each work-item blob holds, remembered by blob id in `.git/sync-work-items/cache/items`, so a blob is read
+/// and parsed once per clone instead of once per run: `status` and the sync's scan then read nothing for a file
+/// they have seen before, as git's index spares `git status` from hashing unchanged files. A blob id names its
+/// content, so an entry cannot go stale; the header names the binary that wrote the file (a new build may parse
+/// differently, so it starts afresh). Entries are kept for the blobs a run saw in the tree or wrote itself.
+final class ItemBlobCache {
+    enum Fact: Equatable {
+        /// The identity a scan of the frontmatter's id lines found: all a settled item needs.
+        case scanned(WorkItemIdentity)
+        /// Parsed in full: the identity and the hash of the local content (what `status` compares).
+        case parsed(WorkItemIdentity, contentHash: String)
+        /// The document could not be parsed.
+        case problem(line: Int?, message: String)
+
+        /// Whether the document was parsed (to a content hash or a problem), not only scanned.
+        var isParsed: Bool {
+            if case .scanned = self { return false }
+            return true
+        }
+    }
+
+    static let fileName = "items"
+    private static let format = "git-sync-work-items item cache 1"
+
+    private let path: String?
+    private var facts: [String: Fact]
+    /// Blobs of the tree this run read, and those it wrote: what `save` keeps.
+    private var live = Set<String>()
+    private var changed = false
+
+    /// `path` nil: remember nothing between runs.
+    init(path: String?) {
+        self.path = path
+        facts = path.flatMap { FileManager.default.contents(atPath: $0) }.map { Self.parse(Array($0)) } ?? [:]
+    }
+
+    func fact(for blob: String) -> Fact? { facts[blob] }
+
+    func remember(_ fact: Fact, for blob: String) {
+        live.insert(blob)
+        guard Self.storable(fact), facts[blob] != fact else { return }
+        facts[blob] = fact
+        changed = true
+    }
+
+    /// The blobs of the tree this run reads: their entries outlive the run.
+    func keep(_ blobs: some Sequence<String>) { live.formUnion(blobs) }
+
+    /// Writes the cache, when anything changed, with the entries of the blobs kept or remembered this run;
+    /// atomically, and a cache that cannot be written is simply not kept.
+    func save() {
+        guard let path else { return }
+        let stale = facts.keys.filter { !live.contains($0) }
+        for blob in stale { facts[blob] = nil }
+        guard changed || !stale.isEmpty else { return }
+        var text = Self.header + "\n"
+        for (blob, fact) in facts.sorted(by: { $0.key < $1.key }) { text += blob + "\t" + Self.line(fact) + "\n" }
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".tmp-\(getpid())"
+        if FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) {
+            if rename(temporary, path) != 0 { unlink(temporary) }
+        }
+        changed = false
+    }
+
+    // MARK: Format: a header line, then `<blob>\t<kind>\t<fields…>` per blob
+
+    /// The format and the binary that wrote it (size, modification time and inode of the running executable).
+    static let header: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return format }
+        return format + " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
+    }()
+
+    private static func line(_ fact: Fact) -> String {
+        switch fact {
+        case .scanned(let identity): return "S\t" + fields(identity)
+        case .parsed(let identity, let hash): return "P\t" + fields(identity) + "\t" + hash
+        case .problem(let line, let message): return "E\t" + (line.map(String.init) ?? "-") + "\t" + message
+        }
+    }
+
+    private static func fields(_ identity: WorkItemIdentity) -> String {
+        (identity.schema == .workItemID ? "w" : "e") + "\t" + (identity.localID ?? "") + "\t" + (identity.remoteKey ?? "")
+    }
+
+    /// Tabs, line breaks and backslashes would need escaping; such rare values are simply not remembered.
+    private static func storable(_ fact: Fact) -> Bool {
+        let values: [String?]
+        switch fact {
+        case .scanned(let identity): values = [identity.localID, identity.remoteKey]
+        case .parsed(let identity, let hash): values = [identity.localID, identity.remoteKey, hash]
+        case .problem(_, let message): values = [message]
+        }
+        return values.allSatisfy { value in
+            value.map { !$0.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C } } ?? true
+        }
+    }
+
+    static func parse(_ bytes: [UInt8]) -> [String: Fact] {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return [:] }
+        var facts: [String: Fact] = [:]
+        facts.reserveCapacity(lines.count)
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard parts.count >= 3, let fact = fact(parts[1], Array(parts.dropFirst(2))) else { continue }
+            facts[parts[0]] = fact
+        }
+        return facts
+    }
+
+    private static func fact(_ kind: String, _ fields: [String]) -> Fact? {
+        func identity() -> WorkItemIdentity? {
+            guard fields.count >= 3, ["e", "w"].contains(fields[0]) else { return nil }
+            return WorkItemIdentity(localID: fields[1].isEmpty ? nil : fields[1], remoteKey: fields[2].isEmpty ? nil : fields[2],
+                schema: fields[0] == "w" ? .workItemID : .externalID)
+        }
+        switch kind {
+        case "S" where fields.count == 3: return identity().map(Fact.scanned)
+        case "P" where fields.count == 4: return identity().map { .parsed($0, contentHash: fields[3]) }
+        case "E" where fields.count == 2: return .problem(line: Int(fields[0]), message: fields[1])
+        default: return nil
+        }
+    }
+}
