@@ -47,11 +47,37 @@ enum DocumentLines {
         content(of: line).utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
+    /// Without the spaces, tabs and line ends at its end.
+    static func droppingTrailingWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, [UInt8(ascii: " "), UInt8(ascii: "\t"), lf, cr].contains(utf8[utf8.index(before: end)]) {
+            end = utf8.index(before: end)
+        }
+        return String(text[..<end])
+    }
+
     /// Text from elsewhere (a tracker) with every line end it may carry, CRLF, LF or a lone CR, written with
-    /// `newline`: the ending of the file it goes into.
+    /// `newline`: the ending of the file it goes into. Done on bytes: Foundation's `replacingOccurrences` compares
+    /// composed sequences and misses an LF that a combining mark follows.
     static func convert(_ text: String, to newline: String) -> String {
-        guard text.utf8.contains(cr) || (newline == "\r\n" && text.utf8.contains(lf)) else { return text }
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        return newline == "\n" ? unified : unified.replacingOccurrences(of: "\n", with: newline)
+        let ending = Array(newline.utf8)
+        let converted = text.withBytes { bytes -> [UInt8]? in
+            guard bytes.contains(cr) || (newline == "\r\n" && bytes.contains(lf)) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            var previousWasCR = false
+            for byte in bytes {
+                switch byte {
+                case cr: out += ending
+                case lf where previousWasCR: break
+                case lf: out += ending
+                default: out.append(byte)
+                }
+                previousWasCR = byte == cr
+            }
+            return out
+        }
+        return converted.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 }

@@ -15,7 +15,7 @@ struct FrontmatterField: Sendable, Equatable {
                 default: self = .other
                 }
             case .sequence(let seq):
-                if seq.style == .flow || firstLine.contains("[") {
+                if seq.style == .flow || firstLine.containsBytes("[") {
                     self = .flowList
                 } else {
                     self = .blockList(indent: "")

@@ -6,7 +6,7 @@ import Yams
 enum FrontmatterParser {
     static func parse(_ lines: [String]) throws(WorkItemParseError) -> [FrontmatterField] {
         try refuseDuplicateKeys(lines)
-        let mask = YAMLLineBreakMask(lines.joined())
+        let mask = YAMLCharacterMask(lines.joined())
         guard let node = try compose(mask.yaml) else { return [] }
         guard case .mapping(let mapping) = node else {
             throw WorkItemParseError(line: 2, message: "frontmatter must be a mapping of keys to values")
@@ -78,7 +78,7 @@ enum FrontmatterParser {
         return end
     }
 
-    private static func value(of node: Node, mask: YAMLLineBreakMask) -> FrontmatterValue {
+    private static func value(of node: Node, mask: YAMLCharacterMask) -> FrontmatterValue {
         switch node {
         case .scalar(let s):
             if s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string) { return .null }

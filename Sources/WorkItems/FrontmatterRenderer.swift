@@ -11,7 +11,7 @@ enum FrontmatterRenderer {
             let rendered: String
             switch style {
             case .doubleQuoted?: rendered = doubleQuoted(s)
-            case .singleQuoted?: rendered = s.unicodeScalars.contains(where: needsEscape) ? doubleQuoted(s) : "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .singleQuoted?: rendered = s.unicodeScalars.contains(where: needsEscape) ? doubleQuoted(s) : singleQuoted(s)
             default: rendered = isSafePlain(s, inFlow: false) ? s : doubleQuoted(s)
             }
             return ["\(key): \(rendered)" + newline]
@@ -31,6 +31,16 @@ enum FrontmatterRenderer {
         isSafePlain(s, inFlow: inFlow) ? s : doubleQuoted(s)
     }
 
+    /// Quotes doubled scalar by scalar: a quote that a combining mark follows is still a quote to YAML.
+    static func singleQuoted(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            out.append(scalar)
+            if scalar == "'" { out.append(scalar) }
+        }
+        return "'" + String(out) + "'"
+    }
+
     /// Every character `needsEscape` names is written as a YAML escape, so the file holds no control character,
     /// no line or paragraph separator and no bidi control, and the value reads back exactly.
     static func doubleQuoted(_ s: String) -> String {
@@ -43,21 +53,16 @@ enum FrontmatterRenderer {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if !needsEscape(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value <= 0xFF {
-                    out += String(format: "\\x%02x", scalar.value)
-                } else {
-                    out += String(format: "\\u%04x", scalar.value)
-                }
+                if needsEscape(scalar) { out += TerminalText.escaped(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
     }
 
-    /// What the terminal sanitiser escapes, plus what libyaml refuses raw (BOM, U+FFFE, U+FFFF).
+    /// What the terminal sanitiser escapes, plus what libyaml refuses raw (U+FFFE, U+FFFF). A U+FEFF stays raw:
+    /// Yams drops it from the start of a value when it comes from an escape, and `YAMLCharacterMask` keeps it.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        TerminalText.needsEscape(scalar) || scalar.value == 0xFEFF || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        TerminalText.needsEscape(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     /// Whether YAML reads `s` back as the same string when written without quotes.

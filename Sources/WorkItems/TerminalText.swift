@@ -30,7 +30,7 @@ public enum TerminalText {
     /// Unicode separators and bidi controls are text in markdown and stay. The same mapping is part of
     /// `MarkdownNormaliser`, so the tracker's raw text and the file's escaped text compare equal.
     public static func sanitiseBody(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isBodyControl) else { return text }
+        guard mayHoldBodyControl(text) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if isBodyControl(scalar) { out += escaped(scalar) } else { out.unicodeScalars.append(scalar) }
@@ -59,11 +59,28 @@ public enum TerminalText {
         }
     }
 
+    /// Byte test first (descriptions can be large): a C0 byte other than TAB/LF/CR, DEL, or C2 80…C2 9F (C1).
+    private static func mayHoldBodyControl(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F { return true }
+                if previous == 0xC2 && byte >= 0x80 && byte <= 0x9F { return true }
+                previous = byte
+            }
+            return false
+        }
+    }
+
     private static func isBodyControl(_ scalar: Unicode.Scalar) -> Bool {
         isControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r"
     }
 
-    private static func escaped(_ scalar: Unicode.Scalar) -> String {
-        scalar.value <= 0xFF ? String(format: "\\x%02x", scalar.value) : String(format: "\\u%04x", scalar.value)
+    /// `\xNN` up to U+00FF, `\uNNNN` above (every escaped character is in the BMP).
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return scalar.value <= 0xFF
+            ? "\\x" + String(repeating: "0", count: 2 - hex.utf8.count) + hex
+            : "\\u" + String(repeating: "0", count: max(0, 4 - hex.utf8.count)) + hex
     }
 }

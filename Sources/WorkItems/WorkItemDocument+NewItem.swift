@@ -17,8 +17,8 @@ extension WorkItemDocument {
         if let status = content.status { frontmatter.scalar("status", status) }
         if let priority = content.priority { frontmatter.scalar("priority", priority) }
         frontmatter.flowList("tags", content.tags)
-        frontmatter.scalar("type", "work-item")
-        frontmatter.scalar("schema_version", "1")
+        frontmatter.plain("type", "work-item")
+        frontmatter.plain("schema_version", "1")
         if let assignee = content.assignee { frontmatter.scalar("assignee", assignee) }
         if let parent = content.parent { frontmatter.quoted("parent", parent) }
         if let externalID { frontmatter.scalar("external_id", externalID) }
@@ -55,6 +55,11 @@ private struct NewFrontmatter {
         let plain = FrontmatterRenderer.isSafePlain(value, inFlow: false)
         add(key, plain ? value : FrontmatterRenderer.doubleQuoted(value), .string(value),
             style: plain ? .plain : .doubleQuoted, shape: .scalar)
+    }
+
+    /// Our own constants, written as they are.
+    mutating func plain(_ key: String, _ value: String) {
+        add(key, value, .string(value), style: .plain, shape: .scalar)
     }
 
     mutating func flowList(_ key: String, _ items: [String]) {

@@ -28,10 +28,11 @@ public struct WorkItemIdentity: Sendable, Equatable {
 
 extension WorkItemDocument {
     /// Records the remote key where this file's schema keeps it.
+    /// A file that has an `external_id` key already reads its key from there whatever its schema.
     public mutating func setRemoteKey(_ key: String) {
         switch WorkItemIdentity(document: self).schema {
-        case .externalID: set("external_id", to: .string(key))
-        case .workItemID: set("work_item_id", to: .string(key))
+        case .workItemID where !frontmatterKeys.contains("external_id"): set("work_item_id", to: .string(key))
+        default: set("external_id", to: .string(key))
         }
     }
 }
@@ -198,15 +199,15 @@ extension WorkItemIdentity {
     private static func plainValue(_ raw: Substring) -> String? {
         if raw.unicodeScalars.contains(where: { $0 == "\t" || FrontmatterRenderer.needsEscape($0) }) { return nil }
         var value = raw.trimmingCharacters(in: CharacterSet(charactersIn: " "))
-        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
-        if value.hasBytePrefix("#") { return "" }
-        guard let first = value.first else { return "" }
+        if let comment = value.firstByteMatch(of: " #") { value = value[..<comment].trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
+        guard let first = value.unicodeScalars.first else { return "" }
         if first == "\"" || first == "'" {
-            guard value.count >= 2, value.last == first, !value.contains("\\") else { return nil }
-            let inner = value.dropFirst().dropLast()
-            return inner.contains(first) ? nil : String(inner)
+            let inner = value.unicodeScalars.dropFirst().dropLast()
+            guard value.unicodeScalars.count >= 2, value.unicodeScalars.last == first, !inner.contains(first), !inner.contains("\\")
+            else { return nil }
+            return String(String.UnicodeScalarView(inner))
         }
-        if "[{|>&*!%@`#-?:,]}".contains(first) || value.containsBytes(": ") || value.hasByteSuffix(":") { return nil }
+        if "[{|>&*!%@`#-?:,]}".unicodeScalars.contains(first) || value.containsBytes(": ") || value.hasByteSuffix(":") { return nil }
         return ["~", "null", "Null", "NULL"].contains(value) ? "" : value
     }
 

@@ -50,7 +50,7 @@ extension WorkItemDocument {
             let kept = lines[first...].joined()
             return DocumentLines.ending(of: kept).isEmpty ? kept + "\n" : kept
         }
-        let trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\n"))
+        let trimmed = DocumentLines.droppingTrailingWhitespace(lines.drop(while: DocumentLines.isBlank).joined())
         return "## Summary\n\n" + (trimmed.isEmpty ? "" : trimmed + "\n")
     }
 
