@@ -11,7 +11,7 @@ extension WorkItemDocument {
     public func validate() throws(WorkItemParseError) {
         for field in fields {
             try Self.checkShape(of: field)
-            if field.key == "id", case .string(let id) = field.value, !LocalID.isValid(id) {
+            if field.key == "id", case .string(let id) = field.value, !id.isEmpty, !LocalID.isValid(id) {
                 throw WorkItemParseError(line: field.lineRange.lowerBound + 2, message: "id \"\(id)\" is not a valid id: "
                     + "use letters, digits, '.', '_' and '-', starting with a letter or digit, at most \(LocalID.maxLength) (no '/' or '..')")
             }

@@ -119,4 +119,64 @@ final class HostileTextTests: XCTestCase {
         XCTAssertTrue(created.text.contains("\n**Author**: mallory\\x1b[2J\n"), created.text)
         XCTAssertTrue(pulled.text.contains("\n**Kind**: Bug\\x07\n"), pulled.text)
     }
+
+    // MARK: Item 12
+
+    func testBytesThatAreNotUTF8AreRefusedWithTheFirstBadByte() throws {
+        let text = simpleItem()
+        var bytes = Array(text.utf8)
+        let at = try XCTUnwrap(text.utf8.firstIndex(of: UInt8(ascii: "x"))).utf16Offset(in: text)
+        bytes[at] = 0xE9
+        XCTAssertThrowsError(try WorkItemDocument(bytes: bytes)) { error in
+            let error = error as? WorkItemParseError
+            XCTAssertEqual(error?.line, bytes[..<at].filter { $0 == 0x0A }.count + 1)
+            XCTAssertTrue(error?.message.hasPrefix("not UTF-8: byte 0xE9 at offset \(at) ") ?? false, "\(String(describing: error))")
+        }
+        XCTAssertEqual(try WorkItemDocument(bytes: Array(text.utf8)).text, text)
+        for invalid: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x80]] {
+            XCTAssertThrowsError(try WorkItemDocument(bytes: Array("---\ntitle: ".utf8) + invalid + Array("\n---\n".utf8)), "\(invalid)")
+        }
+    }
+
+    func testANULIsRefusedAndACROnlyFileIsNamed() {
+        XCTAssertThrowsError(try WorkItemDocument(text: "---\ntitle: a\n---\n\nbody \u{0}\n")) { error in
+            XCTAssertEqual((error as? WorkItemParseError)?.line, 5)
+            XCTAssertTrue((error as? WorkItemParseError)?.message.contains("NUL") ?? false)
+        }
+        XCTAssertThrowsError(try WorkItemDocument(text: "---\rtitle: a\r---\r")) { error in
+            XCTAssertTrue((error as? WorkItemParseError)?.message.contains("CR alone") ?? false, "\(error)")
+        }
+    }
+
+    // MARK: Item 13
+
+    func testValidationRefusesWrongShapesAndIdsThatNameAnotherPlace() throws {
+        func problem(_ frontmatter: String) throws -> WorkItemParseError? {
+            do { try WorkItemDocument(text: "---\n" + frontmatter + "---\n\n## Summary\n").validate(); return nil } catch { return error }
+        }
+        XCTAssertNil(try problem("id: \"0001\"\ntitle: T\ntags: [a, b]\nstatus:\n"))
+        XCTAssertNil(try problem("id: PROJ-0012\ntitle: T\ntags: a, b\n"))
+        XCTAssertEqual(try problem("id: \"1\"\ntitle: [a, b]\n")?.line, 3)
+        XCTAssertTrue(try problem("id: \"1\"\ntitle: [a, b]\n")?.message.hasPrefix("title must be a single value") ?? false)
+        XCTAssertTrue(try problem("status:\n  done: yes\n")?.message.hasPrefix("status must be a single value, not a mapping") ?? false)
+        XCTAssertEqual(try problem("title: T\ntags: [[a], b]\n")?.line, 3)
+        for id in ["../../x", "a/b", "..", ".hidden", "-x", "a..b", "", "x y", "é", String(repeating: "1", count: 65)] {
+            let found = try problem("id: \"\(id)\"\ntitle: T\n")
+            XCTAssertEqual(found?.line, id.isEmpty ? nil : 2, id)
+        }
+        for id in ["0001", "PROJ-0012", "a.b_c-d", String(repeating: "1", count: 64)] {
+            XCTAssertNil(try problem("id: \"\(id)\"\ntitle: T\n"), id)
+        }
+    }
+
+    // MARK: The one sanitiser
+
+    func testTheTerminalSanitiserEscapesControlsSeparatorsAndBidi() {
+        XCTAssertEqual(TerminalText.sanitise("a\u{0}b\u{1B}[31m\u{7F}\u{85}\u{9B}c"), "a\\x00b\\x1b[31m\\x7f\\x85\\x9bc")
+        XCTAssertEqual(TerminalText.sanitise("l\u{2028}p\u{2029}"), "l\\u2028p\\u2029")
+        XCTAssertEqual(TerminalText.sanitise("\u{202E}\u{2066}\u{200F}\u{061C}"), "\\u202e\\u2066\\u200f\\u061c")
+        XCTAssertEqual(TerminalText.sanitise("tab\there"), "tab here")
+        XCTAssertEqual(TerminalText.sanitise("שלום e\u{301} 👩‍👩‍👧"), "שלום e\u{301} 👩‍👩‍👧", "text is left alone")
+        XCTAssertEqual(TerminalText.sanitiseBody("a\u{0}\tb\r\nc\u{2028}\u{1B}"), "a\\x00\tb\r\nc\u{2028}\\x1b")
+    }
 }
