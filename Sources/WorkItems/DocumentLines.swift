@@ -47,6 +47,28 @@ enum DocumentLines {
         content(of: line).utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
+    private static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    /// Where the first line that is not blank starts (the end when every line is blank).
+    static func firstNonBlankLine(in text: String) -> String.Index {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var index = lineStart
+        while index != utf8.endIndex {
+            switch utf8[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"): index = utf8.index(after: index)
+            case lf:
+                index = utf8.index(after: index)
+                lineStart = index
+            default: return lineStart
+            }
+        }
+        return utf8.endIndex
+    }
+
     /// Without the spaces, tabs and line ends at its end.
     static func droppingTrailingWhitespace(_ text: String) -> String {
         let utf8 = text.utf8
@@ -63,7 +85,7 @@ enum DocumentLines {
     static func convert(_ text: String, to newline: String) -> String {
         let ending = Array(newline.utf8)
         let converted = text.withBytes { bytes -> [UInt8]? in
-            guard bytes.contains(cr) || (newline == "\r\n" && bytes.contains(lf)) else { return nil }
+            guard contains(cr, in: bytes) || (newline == "\r\n" && contains(lf, in: bytes)) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 16)
             var previousWasCR = false

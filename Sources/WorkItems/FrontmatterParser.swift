@@ -30,9 +30,9 @@ enum FrontmatterParser {
         var firstLine: [String: Int] = [:]
         for (index, line) in lines.enumerated() {
             guard let first = line.first, first.isLetter || first == "_" || first == "\"",
-                let colon = line.range(of: ":")
+                let colon = line.firstByteMatch(of: ":")
             else { continue }
-            let key = line[..<colon.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            let key = line[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
             if let earlier = firstLine[key] {
                 throw WorkItemParseError(line: index + 2, message: "duplicate key '\(key)' (first on line \(earlier + 2)): keep one")
             }
@@ -42,7 +42,8 @@ enum FrontmatterParser {
 
     private static func compose(_ yaml: String) throws(WorkItemParseError) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // Values are read as strings, so no implicit type resolution (a regex per scalar) is needed.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw WorkItemParseError(line: line(of: error, in: yaml) + 1, message: "frontmatter is not valid YAML: \(summary(of: error))")
         } catch {

@@ -75,6 +75,8 @@ enum FrontmatterRenderer {
         if s.unicodeScalars.contains(where: needsEscape) { return false }
         let lower = s.lowercased()
         if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(lower) { return false }
+        // Numbers, 0x/0o/0b and dates start with a digit, a sign or a dot; the patterns only run for those.
+        guard "0123456789+-.".unicodeScalars.contains(first) else { return true }
         if s.range(of: #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil { return false }
         if s.range(of: #"^0[xob]"#, options: .regularExpression) != nil { return false }
         if s.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"#, options: .regularExpression) != nil { return false }

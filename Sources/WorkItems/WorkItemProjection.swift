@@ -45,12 +45,11 @@ extension WorkItemDocument {
     /// under `## Summary` (the corpus style, so the text is part of the description and syncs). LF line ends.
     static func sectioned(_ markdown: String) -> String {
         let text = DocumentLines.convert(markdown, to: "\n")
-        let lines = DocumentLines.split(text)
-        if let first = lines.firstIndex(where: { !DocumentLines.isBlank($0) }), lines[first].hasBytePrefix("## ") {
-            let kept = lines[first...].joined()
-            return DocumentLines.ending(of: kept).isEmpty ? kept + "\n" : kept
+        let content = text[DocumentLines.firstNonBlankLine(in: text)...]
+        if content.hasBytePrefix("## ") {
+            return DocumentLines.ending(of: content).isEmpty ? String(content) + "\n" : String(content)
         }
-        let trimmed = DocumentLines.droppingTrailingWhitespace(lines.drop(while: DocumentLines.isBlank).joined())
+        let trimmed = DocumentLines.droppingTrailingWhitespace(String(content))
         return "## Summary\n\n" + (trimmed.isEmpty ? "" : trimmed + "\n")
     }
 
