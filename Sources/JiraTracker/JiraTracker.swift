@@ -3,10 +3,6 @@ import Synchronization
 import Trackers
 import WorkItems
 
-public enum JiraTrackerFactory {
-    public static let make: TrackerFactory = { settings in try JiraTracker(settings: settings) }
-}
-
 /// Jira Cloud over REST v3. Keys are `PROJ-123`; descriptions travel as ADF and are markdown locally.
 public struct JiraTracker: Tracker {
     public let integrationName = "jira"
@@ -253,6 +249,9 @@ public struct JiraTracker: Tracker {
             let conversion = ADFConverter.document(fromMarkdown: content.description)
             fields["description"] = conversion.document
             notices += conversion.notices
+        }
+        if previous != nil, changed(\.kind) {
+            fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
         }
         if changed(\.tags) {
             fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) })

@@ -18,6 +18,9 @@ public struct LocalItem: Sendable {
     public var isDirty: Bool
     /// The local projection; `parent` is the raw frontmatter value (`work-item:0045`).
     public var content: WorkItemContent
+    /// The content as it was at the last sync (read from the baseline's blob), when the file changed since; a push
+    /// then sends only what differs from it.
+    public var syncedContent: WorkItemContent? = nil
 
     public var remoteKey: String? { identity.remoteKey }
 }
@@ -55,6 +58,8 @@ public enum ReasonCode: String, Sendable, Equatable, CaseIterable {
     case resolvedSkip = "resolved-skip"
     case remoteMissing = "remote-missing"
     case duplicateKey = "duplicate-key"
+    /// A tracked item deleted (or replaced by a link) in a commit: never pulled again; restore it or `--forget` it.
+    case deletedLocally = "deleted-locally"
 }
 
 public struct PlannedItem: Sendable {
@@ -71,10 +76,17 @@ public struct PlannedItem: Sendable {
     /// For `pull`: the content to write (remote values merged over what the tracker cannot express).
     /// For `push`/`create`: the content to send (parent translated to a remote key).
     public var content: WorkItemContent?
+    /// The key the item had before it moved remotely (a Linear issue to another team): the file gets `key` written.
+    public var movedFrom: String?
+    /// For `push`: what the tracker holds as far as this run knows (read now, else as last synced), so the tracker
+    /// can send only the fields that changed.
+    public var previous: WorkItemContent?
     /// For conflicts: what differs, section by section (`-` local, `+` remote).
     public var diff: SectionDiff?
     /// For never-pushed items: what the tracker would call it ("an issue", "a Story").
     public var remoteNoun: String?
+    /// One line for people about a skipped item (what to do about it).
+    public var detail: String?
 
     /// Whether the item has a remote change that this run leaves unapplied (so the baseline clock must not move).
     public var leavesRemoteChange: Bool {
@@ -86,7 +98,7 @@ public struct PlannedItem: Sendable {
     }
 
     /// Whether a human must act (exit 4).
-    public var needsHuman: Bool { action == .conflict || reason == .dirty || reason == .duplicateKey }
+    public var needsHuman: Bool { action == .conflict || [.dirty, .duplicateKey, .deletedLocally].contains(reason) }
 }
 
 public struct Plan: Sendable {

@@ -27,12 +27,17 @@ public struct PlanInput: Sendable {
     public var idPattern: IdPattern
     public var projectCode: String?
     public var workPath: String
+    /// Tracked items whose files were deleted in a commit: reported, and their keys never pulled as new items.
+    public var deletedItems: [DeletedItem]
+    /// Remote keys of items the user told the sync to forget: left alone, never pulled as new items.
+    public var forgottenKeys: Set<String>
 
     public init(
         localItems: [LocalItem], settledItems: [SettledItem] = [], remoteItems: [RemoteItem], baseline: Baseline, mode: SyncMode,
         resolutions: [String: ConflictChoice] = [:], acceptedCreates: Set<String> = [], discoveryKeys: Set<String> = [],
         foundCreates: [String: RemoteItem] = [:], representable: @escaping @Sendable (WorkItemContent) -> WorkItemContent,
-        reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String
+        reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String,
+        deletedItems: [DeletedItem] = [], forgottenKeys: Set<String> = []
     ) {
         self.localItems = localItems
         self.settledItems = settledItems
@@ -48,6 +53,8 @@ public struct PlanInput: Sendable {
         self.idPattern = idPattern
         self.projectCode = projectCode
         self.workPath = workPath
+        self.deletedItems = deletedItems
+        self.forgottenKeys = forgottenKeys
     }
 }
 
@@ -82,10 +89,13 @@ public enum Planner {
     public static func plan(_ input: PlanInput) -> Plan {
         let links = ParentLinks(localItems: input.localItems, settled: input.settledItems)
         let remoteByKey = Dictionary(input.remoteItems.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let moves = Moves(localItems: input.localItems, remoteItems: input.remoteItems, baseline: input.baseline)
         var keyOwners: [String: [String]] = [:]
         for item in input.localItems { if let key = item.remoteKey { keyOwners[key, default: []].append(item.id) } }
         for item in input.settledItems { keyOwners[item.key, default: []].append(item.id) }
         let adoptedKeys = Set(input.foundCreates.values.map(\.key))
+        // Keys whose local file is gone on purpose: a remote change to them is never a new local item.
+        let leftAlone = input.forgottenKeys.union(input.deletedItems.map(\.key))
 
         var planned: [PlannedItem] = []
         var unchanged = input.settledItems.count
@@ -100,11 +110,26 @@ public enum Planner {
                     action: .skip, reason: .duplicateKey, local: item))
                 continue
             }
-            if let p = planTracked(item, key: key, remote: remoteByKey[key], input: input, links: links) {
+            let moved = moves.remote(for: item, key: key)
+            if var p = planTracked(item, key: key, remote: remoteByKey[key] ?? moved, input: input, links: links) {
+                if let moved { moves.apply(moved, to: &p, input: input, links: links) }
+                planned.append(p)
+            } else if let moved {
+                var p = PlannedItem(id: item.id, key: key, path: item.path, title: item.content.title, action: .skip,
+                    remote: moved, local: item)
+                moves.apply(moved, to: &p, input: input, links: links)
                 planned.append(p)
             } else {
                 unchanged += 1
             }
+        }
+
+        for deleted in input.deletedItems {
+            var p = PlannedItem(id: deleted.id, key: deleted.key, path: deleted.path ?? "", title: "", action: .skip,
+                reason: .deletedLocally, remote: remoteByKey[deleted.key])
+            p.title = p.remote?.content.title ?? ""
+            p.detail = deleted.detail
+            planned.append(p)
         }
 
         var allocator = IdAllocator(
@@ -113,7 +138,9 @@ public enum Planner {
                 .union(input.reservedIDs))
         if input.mode != .pushOnly {
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
-            where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && input.discoveryKeys.contains(remote.key) {
+            where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && !leftAlone.contains(remote.key)
+                && !moves.claimedKeys.contains(remote.key)
+                && input.discoveryKeys.contains(remote.key) {
                 let id = allocator.next()
                 let content = links.fromRemote(remote.content)
                 let path = input.workPath + "/" + id + "-" + Slug.make(remote.content.title) + ".md"
@@ -196,6 +223,10 @@ public enum Planner {
         switch action {
         case .push:
             p.content = outbound
+            // Unchanged remotely, the tracker still holds what was synced last: only the local edits since then go.
+            // Changed remotely (a conflict settled for local), everything that differs from it goes.
+            let synced = item.syncedContent.map(links.toRemote)
+            p.previous = remoteSide == .unchanged ? synced ?? remote?.content : remote?.content
         case .pull:
             p.content = mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable)
             p.title = p.content?.title ?? p.title

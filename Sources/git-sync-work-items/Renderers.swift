@@ -9,7 +9,7 @@ enum PorcelainRenderer {
     static func render(_ report: SyncReport) -> String {
         var out = ""
         for o in report.outcomes {
-            let detail = o.reason?.rawValue ?? o.key ?? "-"
+            let detail = o.reasonCode ?? o.key ?? "-"
             out += [o.id, o.action.rawValue, o.state.rawValue, clean(detail)].joined(separator: "\t") + "\n"
         }
         for p in report.problems {
@@ -42,7 +42,7 @@ enum JSONReportRenderer {
             var item: [String: Any] = ["id": o.id, "path": o.path, "title": o.title, "action": o.action.rawValue,
                 "state": o.state.rawValue]
             item["key"] = o.key ?? NSNull()
-            item["reason"] = o.reason?.rawValue ?? NSNull()
+            item["reason"] = o.reasonCode ?? NSNull()
             item["message"] = o.message ?? NSNull()
             if let diff = o.diff {
                 item["diff"] = [
@@ -93,6 +93,7 @@ struct HumanRenderer {
                 case .failed: line += "  " + paint("failed: " + TerminalText.sanitise(o.message ?? ""), "31")
                 case .notRun: line += "  (not run)"
                 case .done: if let note = o.message { line += "  " + paint("note: " + TerminalText.sanitise(note), "33") }
+                case .blocked, .skipped: if let detail = o.message { line += "  " + TerminalText.sanitise(detail) }
                 default: break
                 }
                 if let reason = o.reason, o.action == .skip, ![.dirty, .notPushed, .declined].contains(reason) {

@@ -17,6 +17,8 @@ struct SyncCommand: AsyncParsableCommand {
     var preview = false
     @Option(name: .customLong("resolve"), help: ArgumentHelp("Resolve a conflict: ID=remote|local|skip (repeatable).", valueName: "ID=CHOICE"))
     var resolve: [String] = []
+    @Option(name: .customLong("forget"), help: ArgumentHelp("Stop syncing an item deleted in a commit; its remote item is left alone and never pulled again (repeatable).", valueName: "ID"))
+    var forget: [String] = []
     @Option(name: .customLong("push-new"), help: "Create never-pushed local items remotely: all, none or ask.")
     var pushNew: String?
     @Option(help: "Only bring in untracked remote items assigned to this person.")
@@ -74,6 +76,7 @@ struct SyncCommand: AsyncParsableCommand {
         options.mode = pushOnly ? .pushOnly : pullOnly ? .pullOnly : .bidirectional
         options.preview = preview
         options.resolutions = try parsedResolutions()
+        options.forget = Set(forget)
         let terminal = Terminal.current()
         let interactive = terminal.stdinIsTTY && terminal.stdoutIsTTY && !noInput && !porcelain && !json && !preview
         options.pushNew = try parsedPushNew(interactive: interactive)
@@ -89,7 +92,7 @@ struct SyncCommand: AsyncParsableCommand {
         let progress = ProgressPrinter(enabled: terminal.stderrIsTTY && !porcelain && !json)
         let variables = ProcessInfo.processInfo.environment
         var environment = SyncEnvironment(
-            workingDirectory: nil, variables: variables, trackers: TrackerRegistry.factories,
+            workingDirectory: nil, variables: variables, trackers: TrackerRegistry.all,
             stopRequested: { interrupt.isSet }, progress: { progress.handle($0) })
         if interactive {
             let prompter = Prompter(
@@ -125,7 +128,7 @@ struct SyncCommand: AsyncParsableCommand {
         } else {
             output = HumanRenderer(colour: terminal.stdoutColour).render(report)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.report(output)
         var code = report.exitCode
         if interrupt.interruptedAPrompt && [0, 4].contains(code) { code = 130 }
         if code != 0 { throw ExitCode(code) }
