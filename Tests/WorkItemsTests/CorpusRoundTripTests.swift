@@ -1,19 +1,11 @@
 import Foundation
-import XCTest
+import TestFixtures
 import WorkItems
+import XCTest
 
-/// The 218 real work items of the accelerator project (../shared/corpus) are the format we must keep.
+/// The 218 real work items of the accelerator project (vendored in Tests/Fixtures) are the format we must keep.
 enum Corpus {
-    /// `shared/corpus/…` next to the checkout, or next to a folder above it (a worktree under `wt/`).
-    static let folder: URL = {
-        var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidate = directory.deletingLastPathComponent().appendingPathComponent("shared/corpus/accelerator-meta-work")
-        while !FileManager.default.fileExists(atPath: candidate.path) && directory.path != "/" {
-            directory = directory.deletingLastPathComponent()
-            candidate = directory.appendingPathComponent("shared/corpus/accelerator-meta-work")
-        }
-        return candidate
-    }()
+    static let folder = Fixtures.corpus
 
     static func files() throws -> [(name: String, text: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
