@@ -81,7 +81,10 @@ let package = Package(
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator"],
+            dependencies: [
+                "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
+                "JiraTracker",
+            ],
             exclude: ["Snapshots"]
         ),
     ],
