@@ -58,6 +58,24 @@ struct GitHubMapping: Sendable {
             status: status, priority: priority, kind: kind, tags: tags, assignee: assignees.first, parent: nil)
     }
 
+    /// The PATCH body that turns `previous` into `content`: only the fields that differ once both are normalised
+    /// (every field when `previous` is unknown).
+    func changedFields(from previous: WorkItemContent?, to content: WorkItemContent) -> [String: Any] {
+        let new = fields(for: content)
+        let old = previous.map { fields(for: $0.normalised()) }
+        let newNormalised = fields(for: content.normalised())
+        var body: [String: Any] = [:]
+        if old?.title != newNormalised.title { body["title"] = new.title }
+        if old?.body != newNormalised.body { body["body"] = new.body }
+        if old?.state != new.state || old?.stateReason != new.stateReason {
+            body["state"] = new.state
+            if new.state == "closed" { body["state_reason"] = new.stateReason ?? "completed" }
+        }
+        if old.map({ Set($0.labels) }) != Set(new.labels) { body["labels"] = new.labels }
+        if old.map({ Set($0.assignees) }) != Set(new.assignees) { body["assignees"] = new.assignees }
+        return body
+    }
+
     /// The content after a round trip through GitHub.
     func representable(_ content: WorkItemContent) -> WorkItemContent {
         let f = fields(for: content)

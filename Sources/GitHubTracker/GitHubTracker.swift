@@ -2,10 +2,6 @@ import Foundation
 import Trackers
 import WorkItems
 
-public enum GitHubTrackerFactory {
-    public static let make: TrackerFactory = { settings in try GitHubTracker(settings: settings) }
-}
-
 /// GitHub Issues over the REST API (`Accept: application/vnd.github+json`, `X-GitHub-Api-Version: 2022-11-28`).
 /// Keys are `owner/repo#123`.
 public struct GitHubTracker: Tracker {
@@ -32,7 +28,7 @@ public struct GitHubTracker: Tracker {
         repository = repo
         apiURL = (settings.value("github.api_url") ?? "https://api.github.com").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         self.token = token
-        http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token])
+        http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token], classify: GitHubResponses.classify)
         etags = ETagCache(file: settings.cacheDirectory?.appendingPathComponent("github-etags.json"))
         mapping = GitHubMapping(settings: settings.mapping("github.status_map"), openStatus: settings.value("github.open_status"))
     }
@@ -161,13 +157,14 @@ public struct GitHubTracker: Tracker {
         return item
     }
 
+    /// Sends only the fields that differ from `previous` (all of them when it is unknown), so a field nobody changed
+    /// locally is never rewritten by GitHub's idea of it.
     public func update(key: String, to content: WorkItemContent, previous: WorkItemContent?) async throws -> RemoteItem {
         guard let (repo, number) = Self.split(key) else { throw TrackerError.notFound("\(key) is not a GitHub issue key (owner/repo#123)") }
-        let f = mapping.fields(for: content)
-        var body: [String: Any] = ["title": f.title, "body": f.body, "state": f.state, "labels": f.labels, "assignees": f.assignees]
-        if f.state == "closed" { body["state_reason"] = f.stateReason ?? "completed" }
-        let updated = try await send("PATCH", "\(apiURL)/repos/\(repo)/issues/\(number)", body, idempotent: true)
-        guard let item = remoteItem(updated, repository: repo) else {
+        let body = mapping.changedFields(from: previous, to: content)
+        let url = "\(apiURL)/repos/\(repo)/issues/\(number)"
+        let answer = body.isEmpty ? try await getObject(url) : try await send("PATCH", url, body, idempotent: true)
+        guard let item = remoteItem(answer, repository: repo) else {
             throw TrackerError.unavailable("GitHub's answer for \(key) could not be read")
         }
         return item
@@ -189,6 +186,14 @@ public struct GitHubTracker: Tracker {
         try check(response, url: url)
         if cached, let etag = response.header("etag") { etags.store(url: url, etag: etag, body: response.body) }
         return response
+    }
+
+    private func getObject(_ url: String) async throws -> [String: Any] {
+        let response = try await get(url, cached: false)
+        guard let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+            throw TrackerError.unavailable("GitHub answered GET \(Self.path(url)) with something that is not an issue")
+        }
+        return json
     }
 
     private func send(_ method: String, _ url: String, _ body: [String: Any], idempotent: Bool) async throws -> [String: Any] {
@@ -214,6 +219,8 @@ public struct GitHubTracker: Tracker {
         let path = Self.path(url)
         switch response.status {
         case 401: throw .unauthorized("GitHub rejected the token (\(message)): check GH_TOKEN / ACCELERATOR_GITHUB_TOKEN")
+        case 403 where GitHubResponses.isSecondaryRateLimit(response):
+            throw .rateLimited("GitHub's secondary rate limit stopped \(path) (\(message)); wait a few minutes, then run the sync again")
         case 403 where response.header("x-ratelimit-remaining") == "0" || response.status == 429:
             throw .rateLimited("GitHub rate limit reached (\(message)); try again after the reset")
         case 403: throw .unauthorized("GitHub refused \(path) (\(message)): the token needs the repo/issues permission")

@@ -3,10 +3,6 @@ import Synchronization
 import Trackers
 import WorkItems
 
-public enum JiraTrackerFactory {
-    public static let make: TrackerFactory = { settings in try JiraTracker(settings: settings) }
-}
-
 /// Jira Cloud over REST v3. Keys are `PROJ-123`; descriptions travel as ADF and are markdown locally.
 public struct JiraTracker: Tracker {
     public let integrationName = "jira"

@@ -18,8 +18,6 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 /// (personal, wins key by key), or the `.claude/accelerator*.md` pair when neither exists. Values are the YAML
 /// frontmatter of those files, nested mappings flattened to dotted keys (`work.integration`).
 public struct Configuration: Sendable {
-    public static let integrations = ["jira", "linear", "trello", "github-issues"]
-
     public var team: [String: String]
     public var personal: [String: String]
     public var teamPath: String?
@@ -40,19 +38,20 @@ public struct Configuration: Sendable {
     public var idPattern: String { value("work.id_pattern") ?? "{number:04d}" }
     public var defaultProjectCode: String? { value("work.default_project_code") }
 
-    /// The configured integration, or the error that says which key to set where.
-    public func integration() throws(ConfigurationError) -> String {
+    /// The configured integration, one of `known` (the registry's names), or the error that says which key to set
+    /// where.
+    public func integration(among known: [String]) throws(ConfigurationError) -> String {
         guard let name = value("work.integration") else {
             let file = teamPath ?? ".accelerator/config.md"
             throw ConfigurationError(
                 kind: .notConfigured,
-                message: "no integration configured: set work.integration (one of \(Self.integrations.joined(separator: ", "))) in the frontmatter of \(file)"
+                message: "no integration configured: set work.integration (one of \(known.joined(separator: ", "))) in the frontmatter of \(file)"
             )
         }
-        guard Self.integrations.contains(name) else {
+        guard known.contains(name) else {
             throw ConfigurationError(
                 kind: .invalid,
-                message: "work.integration is '\(name)', which is not an integration: use one of \(Self.integrations.joined(separator: ", "))"
+                message: "work.integration is '\(name)', which is not an integration: use one of \(known.joined(separator: ", "))"
             )
         }
         return name

@@ -81,7 +81,7 @@ final class Executor {
                         group.addTask { (index, await Self.capture { try await tracker.create(content, marker: marker) }) }
                     } else {
                         let key = item.key!
-                        let previous = item.remote?.content
+                        let previous = item.previous
                         group.addTask {
                             (index, await Self.capture { try await tracker.update(key: key, to: content, previous: previous) })
                         }

@@ -18,6 +18,9 @@ public struct LocalItem: Sendable {
     public var isDirty: Bool
     /// The local projection; `parent` is the raw frontmatter value (`work-item:0045`).
     public var content: WorkItemContent
+    /// The content as it was at the last sync (read from the baseline's blob), when the file changed since; a push
+    /// then sends only what differs from it.
+    public var syncedContent: WorkItemContent? = nil
 
     public var remoteKey: String? { identity.remoteKey }
 }
@@ -71,6 +74,9 @@ public struct PlannedItem: Sendable {
     /// For `pull`: the content to write (remote values merged over what the tracker cannot express).
     /// For `push`/`create`: the content to send (parent translated to a remote key).
     public var content: WorkItemContent?
+    /// For `push`: what the tracker holds as far as this run knows (read now, else as last synced), so the tracker
+    /// can send only the fields that changed.
+    public var previous: WorkItemContent?
     /// For conflicts: what differs, section by section (`-` local, `+` remote).
     public var diff: SectionDiff?
     /// For never-pushed items: what the tracker would call it ("an issue", "a Story").

@@ -196,6 +196,10 @@ public enum Planner {
         switch action {
         case .push:
             p.content = outbound
+            // Unchanged remotely, the tracker still holds what was synced last: only the local edits since then go.
+            // Changed remotely (a conflict settled for local), everything that differs from it goes.
+            let synced = item.syncedContent.map(links.toRemote)
+            p.previous = remoteSide == .unchanged ? synced ?? remote?.content : remote?.content
         case .pull:
             p.content = mergePull(local: item.content, remote: remote!.content, links: links, representable: input.representable)
             p.title = p.content?.title ?? p.title

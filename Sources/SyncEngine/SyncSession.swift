@@ -23,7 +23,8 @@ public struct SyncOptions: Sendable {
 public struct SyncEnvironment: Sendable {
     public var workingDirectory: String?
     public var variables: [String: String]
-    public var trackers: [String: TrackerFactory]
+    /// The registry: every tracker this build can sync with.
+    public var trackers: [TrackerDescriptor]
     public var now: @Sendable () -> Date
     public var stopRequested: @Sendable () -> Bool
     public var progress: @Sendable (ProgressEvent) -> Void
@@ -34,7 +35,7 @@ public struct SyncEnvironment: Sendable {
     public var resolveConflicts: (@Sendable (_ conflicts: [PlannedItem], _ trackerName: String) async -> [String: ConflictChoice])?
 
     public init(
-        workingDirectory: String? = nil, variables: [String: String], trackers: [String: TrackerFactory],
+        workingDirectory: String? = nil, variables: [String: String], trackers: [TrackerDescriptor],
         now: @escaping @Sendable () -> Date = { Date() }, stopRequested: @escaping @Sendable () -> Bool = { false },
         progress: @escaping @Sendable (ProgressEvent) -> Void = { _ in },
         confirmCreates: (@Sendable ([PlannedItem], String) async -> Set<String>)? = nil,
@@ -134,7 +135,11 @@ public enum SyncSession {
             return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
                 || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
         }
-        let localItems = loaded.items
+        let localItems = loaded.items.map { item in
+            var item = item
+            item.syncedContent = lastSyncedContent(of: item, baseline: baseline, repository: repository)
+            return item
+        }
         let readStarted = remote.startedAt ?? environment.now()
 
         var input = PlanInput(
@@ -239,6 +244,14 @@ public enum SyncSession {
         }
         return report
     }
+}
+
+/// The item's content at the last sync, read from the blob the baseline recorded, when the file changed since.
+private func lastSyncedContent(of item: LocalItem, baseline: Baseline, repository: GitRepository) -> WorkItemContent? {
+    guard let blob = baseline.items[item.id]?.localBlob, blob != item.blobID, let bytes = repository.blob(blob),
+        let document = try? WorkItemDocument(text: String(decoding: bytes, as: UTF8.self))
+    else { return nil }
+    return document.localContent()
 }
 
 /// The limit of safety invariant 6: more than `--max-pulls`/`--max-pushes` changes stop before any write.

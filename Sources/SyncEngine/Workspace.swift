@@ -7,7 +7,9 @@ import WorkItems
 struct Workspace {
     let repository: GitRepository
     let config: Configuration
-    let integration: String
+    /// The registry's entry for the configured integration.
+    let descriptor: TrackerDescriptor
+    var integration: String { descriptor.integration }
     let idPattern: IdPattern
     let environment: SyncEnvironment
     /// `last-sync.json` as the working tree has it (usually HEAD's; see `baselineIsUncommitted`).
@@ -37,14 +39,17 @@ struct Workspace {
         let integration: String
         do {
             config = try Configuration.load(repositoryRoot: repository.workdir)
-            integration = try config.integration()
+            integration = try config.integration(among: environment.trackers.map(\.integration))
             try config.validatePaths()
         } catch { throw SyncFailure(exitCode: 73, message: error.message) }
+        guard let descriptor = environment.trackers.first(where: { $0.integration == integration }) else {
+            throw SyncFailure(exitCode: 73, message: "work.integration is '\(integration)', which this build cannot sync")
+        }
         let pattern: IdPattern
         do { pattern = try IdPattern(config.idPattern) } catch {
             throw SyncFailure(exitCode: 73, message: "work.id_pattern '\(config.idPattern)': \(error)")
         }
-        let baselinePath = config.integrationsPath + "/" + integration + "/last-sync.json"
+        let baselinePath = config.integrationsPath + "/" + descriptor.integration + "/last-sync.json"
         let baseline: Baseline
         if let data = FileManager.default.contents(atPath: repository.workdir + "/" + baselinePath) {
             do { baseline = try Baseline.decode(data, path: baselinePath) } catch {
@@ -57,42 +62,39 @@ struct Workspace {
         if case .detached(let commit) = head {
             note = "HEAD is detached at \(commit.prefix(7)): the sync commit will be made on the detached HEAD; create a branch (git switch -c NAME) to keep it"
         }
-        return Workspace(repository: repository, config: config, integration: integration, idPattern: pattern,
+        return Workspace(repository: repository, config: config, descriptor: descriptor, idPattern: pattern,
             environment: environment, baselineOnDisk: baseline, headNote: note)
     }
 
     func makeTracker(concurrency: Int) throws(SyncFailure) -> any Tracker {
-        guard let factory = environment.trackers[integration] else {
-            let known = environment.trackers.keys.sorted().joined(separator: ", ")
-            throw SyncFailure(exitCode: 73, message: "work.integration is '\(integration)', which this build cannot sync yet (it can: \(known))")
-        }
-        let prefix = CredentialChain.configPrefix(for: integration)
-        let token: String?
-        do {
-            token = try CredentialChain(environment: environment.variables)
-                .token(integration: integration, configuration: config, host: credentialHost(prefix: prefix))
-        } catch { throw SyncFailure(exitCode: 74, message: error.message) }
-        let settings = TrackerSettings(
-            integration: integration, values: config.values, token: token,
+        let tracker = descriptor
+        var settings = TrackerSettings(
+            integration: integration, values: settingValues(for: tracker), token: nil,
             originURL: repository.remoteURL("origin"),
             cacheDirectory: URL(fileURLWithPath: repository.gitDir + "/sync-work-items/cache"),
             writeConcurrency: concurrency)
-        do { return try factory(settings) } catch let error as TrackerError { throw .from(error) } catch {
+        do {
+            settings.token = try CredentialChain(environment: environment.variables)
+                .token(for: tracker, configuration: config, host: tracker.credentialHost(settings))
+        } catch { throw SyncFailure(exitCode: 74, message: error.message) }
+        do { return try tracker.make(settings) } catch let error as TrackerError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 74, message: "\(integration): \(error)")
         }
     }
 
-    private func credentialHost(prefix: String) -> String? {
-        if let api = config.value(prefix + ".api_url"), let host = URL(string: api)?.host { return host }
-        switch prefix {
-        case "github": return "github.com"
-        case "jira":
-            guard let site = config.value("jira.site") else { return nil }
-            return URL(string: site)?.host ?? "\(site).atlassian.net"
-        case "linear": return "api.linear.app"
-        case "trello": return "api.trello.com"
-        default: return nil
+    /// The configuration, with settings the tracker takes from the environment filled in where the files leave
+    /// them out, and passwords written into configured URLs registered as secrets.
+    private func settingValues(for tracker: TrackerDescriptor) -> [String: String] {
+        var values = config.values
+        for (key, variables) in tracker.settingEnvironment where config.value(key) == nil {
+            if let value = variables.lazy.compactMap({ self.environment.variables[$0] }).first(where: { !$0.isEmpty }) {
+                values[key] = value
+            }
         }
+        for (key, value) in values where key.hasSuffix("_url") {
+            if let password = URLComponents(string: value)?.password { Secrets.register(password) }
+        }
+        return values
     }
 }
 

@@ -46,20 +46,23 @@ public struct CheckReport: Sendable {
             report.problems.append(Problem(subject: workspace.config.workPath, message: "cannot be read: \(error)"))
         }
 
-        // Credentials and tracker settings, then (online) the tracker itself.
-        let tracker: (any Tracker)?
+        // Tracker settings (misspelt keys), credentials, then (online) the tracker itself.
+        let tracker = workspace.descriptor
+        for key in workspace.config.values.keys.sorted() where key.hasPrefix(tracker.configPrefix + ".") && !tracker.reads(key) {
+            let known = tracker.configKeys.map { tracker.configPrefix + "." + $0.name }.joined(separator: ", ")
+            report.problems.append(Problem(subject: key, message: "\(tracker.displayName) has no such setting (it reads \(known))"))
+        }
+        let client: (any Tracker)?
         do {
-            tracker = try workspace.makeTracker(concurrency: 2)
+            client = try workspace.makeTracker(concurrency: 2)
             report.notes.append("credentials for \(workspace.integration): found")
         } catch {
-            tracker = nil
+            client = nil
             report.problems.append(Problem(subject: workspace.integration, message: error.message))
         }
-        if online, let tracker {
+        if online, let client {
             do {
-                let result = try await tracker.read(RemoteReadRequest(since: environment.now(), trackedKeys: [],
-                    discovery: DiscoveryFilter(projectCode: workspace.config.defaultProjectCode), discoverySince: environment.now()))
-                report.notes.append("\(tracker.displayName): reachable, \(result.requestCount) request(s)")
+                report.notes += try await client.verify(scope: DiscoveryFilter(projectCode: workspace.config.defaultProjectCode))
             } catch {
                 report.problems.append(Problem(subject: tracker.displayName, message: "\(error)"))
             }

@@ -45,6 +45,6 @@ struct ConvertCommand: ParsableCommand {
     }
 
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("git-sync-work-items: convert: \(message)\n".utf8))
+        Output.error("convert: " + message)
     }
 }

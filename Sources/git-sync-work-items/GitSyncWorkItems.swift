@@ -36,6 +36,10 @@ struct GitSyncWorkItems: AsyncParsableCommand {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
+            if code == .failure {
+                Output.error(message)
+                Foundation.exit(1)
+            }
             self.exit(withError: error)
         }
     }

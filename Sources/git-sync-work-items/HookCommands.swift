@@ -36,7 +36,7 @@ func withRepository(_ body: (GitRepository) throws -> Void) throws {
     do {
         try body(try GitRepository.open())
     } catch let error as GitError {
-        FileHandle.standardError.write(Data("git-sync-work-items: \(error.message)\n".utf8))
+        Output.error(error.message)
         throw ExitCode(error.code == .notARepository || error.code == .bareRepository ? 2 : 1)
     }
 }

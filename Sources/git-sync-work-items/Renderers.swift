@@ -9,7 +9,7 @@ enum PorcelainRenderer {
     static func render(_ report: SyncReport) -> String {
         var out = ""
         for o in report.outcomes {
-            let detail = o.reason?.rawValue ?? o.key ?? "-"
+            let detail = o.reasonCode ?? o.key ?? "-"
             out += [o.id, o.action.rawValue, o.state.rawValue, clean(detail)].joined(separator: "\t") + "\n"
         }
         for p in report.problems {
@@ -42,7 +42,7 @@ enum JSONReportRenderer {
             var item: [String: Any] = ["id": o.id, "path": o.path, "title": o.title, "action": o.action.rawValue,
                 "state": o.state.rawValue]
             item["key"] = o.key ?? NSNull()
-            item["reason"] = o.reason?.rawValue ?? NSNull()
+            item["reason"] = o.reasonCode ?? NSNull()
             item["message"] = o.message ?? NSNull()
             if let diff = o.diff {
                 item["diff"] = [

@@ -33,7 +33,7 @@ struct StatusCommand: ParsableCommand {
             let last = report.lastSync.map { "last sync \(ISOTime.format($0))" } ?? "never synced"
             out += "\(report.unchangedCount) unchanged, \(report.entries.count) to look at (\(report.integration), \(last)).\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.report(out)
     }
 }
 
@@ -56,7 +56,7 @@ struct CheckCommand: AsyncParsableCommand {
                 ? "all good: \(report.itemCount) work items, integration \(integration)\n"
                 : "\(report.problems.count) problem(s) found\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.report(out)
         if code != 0 { throw ExitCode(code) }
     }
 }
@@ -64,14 +64,14 @@ struct CheckCommand: AsyncParsableCommand {
 extension SyncEnvironment {
     /// This process's environment and the registered trackers.
     static func fromProcess() -> SyncEnvironment {
-        SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.factories)
+        SyncEnvironment(variables: ProcessInfo.processInfo.environment, trackers: TrackerRegistry.all)
     }
 }
 
 extension SyncFailure {
     /// Prints the one-line error and returns the exit code to throw.
     func reported() -> ExitCode {
-        FileHandle.standardError.write(Data("git-sync-work-items: \(message)\n".utf8))
+        Output.error(message)
         return ExitCode(exitCode)
     }
 }

@@ -89,7 +89,7 @@ struct SyncCommand: AsyncParsableCommand {
         let progress = ProgressPrinter(enabled: terminal.stderrIsTTY && !porcelain && !json)
         let variables = ProcessInfo.processInfo.environment
         var environment = SyncEnvironment(
-            workingDirectory: nil, variables: variables, trackers: TrackerRegistry.factories,
+            workingDirectory: nil, variables: variables, trackers: TrackerRegistry.all,
             stopRequested: { interrupt.isSet }, progress: { progress.handle($0) })
         if interactive {
             let prompter = Prompter(
@@ -125,7 +125,7 @@ struct SyncCommand: AsyncParsableCommand {
         } else {
             output = HumanRenderer(colour: terminal.stdoutColour).render(report)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.report(output)
         var code = report.exitCode
         if interrupt.interruptedAPrompt && [0, 4].contains(code) { code = 130 }
         if code != 0 { throw ExitCode(code) }

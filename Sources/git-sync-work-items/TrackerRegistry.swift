@@ -4,8 +4,8 @@ import Trackers
 
 /// The one place that names concrete trackers: adding one is a new target and one line here.
 enum TrackerRegistry {
-    static let factories: [String: TrackerFactory] = [
-        "github-issues": GitHubTrackerFactory.make,
-        "jira": JiraTrackerFactory.make,
+    static let all: [TrackerDescriptor] = [
+        GitHubDescriptor.descriptor,
+        JiraDescriptor.descriptor,
     ]
 }

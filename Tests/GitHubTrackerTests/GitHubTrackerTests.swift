@@ -136,6 +136,40 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
         XCTAssertNotEqual(updated.updatedAt, created.updatedAt)
     }
 
+    /// Issue 9.11: a status-only change used to send the whole body back, rewritten.
+    func testAnUpdateSendsOnlyTheFieldsThatChanged() async throws {
+        try await admin("POST", "/_simulator/setup", ["record_bodies": true])
+        let t = try tracker()
+        let before = WorkItemContent(title: "A", description: "## Summary\n\nText.\n", status: "ready", tags: ["ui"])
+        let created = try await t.create(before, marker: SyncMarker("m"))
+        var after = before
+        after.status = "done"
+        after.tags = ["ui"]
+        let updated = try await t.update(key: created.key, to: after, previous: before)
+        XCTAssertEqual(updated.content.status, "done")
+        let exchanges = try await admin("GET", "/_simulator/requests?bodies=1") as? [[String: Any]] ?? []
+        let patch = try XCTUnwrap(exchanges.last { $0["method"] as? String == "PATCH" })
+        let sent = try XCTUnwrap(patch["request_body"] as? [String: Any])
+        XCTAssertEqual(Set(sent.keys), ["state", "state_reason"], "\(sent)")
+
+        // Nothing changed: nothing is written, and the issue is read back as it is.
+        try await admin("DELETE", "/_simulator/requests")
+        let same = try await t.update(key: created.key, to: after, previous: after)
+        XCTAssertEqual(same.content.status, "done")
+        let methods = try await requests().compactMap { $0["method"] as? String }
+        XCTAssertEqual(methods, ["GET"])
+    }
+
+    func testTheSecondaryRateLimitIsARateLimitNotAPermissionProblem() {
+        let body = Array(#"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"}"#.utf8)
+        let secondary = HTTPResponseData(status: 403, headers: [], body: body)
+        XCTAssertEqual(GitHubResponses.classify(secondary), RetryVerdict(wait: .seconds(60), mayHaveTakenEffect: false))
+        let withRetryAfter = HTTPResponseData(status: 403, headers: [("retry-after", "5")], body: body)
+        XCTAssertEqual(GitHubResponses.classify(withRetryAfter)?.wait, .seconds(5))
+        let permission = HTTPResponseData(status: 403, headers: [], body: Array(#"{"message":"Resource not accessible by integration"}"#.utf8))
+        XCTAssertNil(GitHubResponses.classify(permission))
+    }
+
     func testWrongTokenIsUnauthorizedWithoutTheToken() async throws {
         do {
             _ = try await tracker(token: "wrong-token-value").read(request())

@@ -68,13 +68,15 @@ final class ConfigurationTests: XCTestCase {
         return dir
     }
 
+    private let known = ["jira", "linear", "trello", "github-issues"]
+
     func testPersonalFileWinsKeyByKeyAndNestedKeysFlatten() throws {
         let dir = try root([
             ".accelerator/config.md": "---\nwork:\n  integration: jira\n  default_project_code: PP\njira:\n  site: acme\n---\nprose\n",
             ".accelerator/config.local.md": "---\njira:\n  site: personal\n  email: me@example.com\n---\n",
         ])
         let c = try Configuration.load(repositoryRoot: dir)
-        XCTAssertEqual(try c.integration(), "jira")
+        XCTAssertEqual(try c.integration(among: known), "jira")
         XCTAssertEqual(c.value("jira.site"), "personal")
         XCTAssertEqual(c.value("jira.email"), "me@example.com")
         XCTAssertEqual(c.defaultProjectCode, "PP")
@@ -85,18 +87,18 @@ final class ConfigurationTests: XCTestCase {
     func testClaudeFilesAreTheFallback() throws {
         let dir = try root([".claude/accelerator.md": "---\nwork:\n  integration: linear\npaths:\n  work: docs/work\n---\n"])
         let c = try Configuration.load(repositoryRoot: dir)
-        XCTAssertEqual(try c.integration(), "linear")
+        XCTAssertEqual(try c.integration(among: known), "linear")
         XCTAssertEqual(c.workPath, "docs/work")
     }
 
     func testMissingAndUnknownIntegrationsSayWhatToDo() throws {
         let none = try Configuration.load(repositoryRoot: try root([:]))
-        XCTAssertThrowsError(try none.integration()) { error in
+        XCTAssertThrowsError(try none.integration(among: known)) { error in
             XCTAssertTrue("\(error)".contains("work.integration"))
             XCTAssertTrue("\(error)".contains(".accelerator/config.md"))
         }
         let bad = try Configuration.load(repositoryRoot: try root([".accelerator/config.md": "---\nwork:\n  integration: asana\n---\n"]))
-        XCTAssertThrowsError(try bad.integration()) { XCTAssertTrue("\($0)".contains("github-issues")) }
+        XCTAssertThrowsError(try bad.integration(among: known)) { XCTAssertTrue("\($0)".contains("github-issues")) }
     }
 
     func testPathsThatLeaveTheRepositoryAreRefused() throws {
@@ -119,7 +121,7 @@ final class CredentialChainTests: XCTestCase {
             return (0, "from-cmd\n")
         }
         func token(_ env: [String: String], _ c: Configuration) throws -> String? {
-            try CredentialChain(environment: env, runCommand: runner).token(integration: "github-issues", configuration: c, host: "github.com")
+            try CredentialChain(environment: env, runCommand: runner).token(prefix: "github", aliases: ["GH_TOKEN", "GITHUB_TOKEN"], configuration: c, host: "github.com")
         }
         let personal = config(personal: ["github.token": "personal"])
         XCTAssertEqual(try token(["ACCELERATOR_GITHUB_TOKEN": "env"], personal), "env")
@@ -134,7 +136,7 @@ final class CredentialChainTests: XCTestCase {
 
     func testTokenCommandInTheCommittedFileIsRefused() {
         let chain = CredentialChain(environment: [:], runCommand: noCommands)
-        XCTAssertThrowsError(try chain.token(integration: "jira", configuration: config(team: ["jira.token_cmd": "cat ~/.t"]), host: nil)) {
+        XCTAssertThrowsError(try chain.token(prefix: "jira", configuration: config(team: ["jira.token_cmd": "cat ~/.t"]), host: nil)) {
             XCTAssertTrue("\($0)".contains("refused"))
             XCTAssertTrue("\($0)".contains("config.local.md"))
         }
@@ -143,7 +145,7 @@ final class CredentialChainTests: XCTestCase {
     func testAFailingCommandNamesItsOriginButNotItsOutput() {
         let runner: CredentialChain.CommandRunner = { _, _, _, _ in (3, "secret-ish output") }
         let chain = CredentialChain(environment: ["ACCELERATOR_JIRA_TOKEN_CMD": "false"], runCommand: runner)
-        XCTAssertThrowsError(try chain.token(integration: "jira", configuration: config(), host: nil)) {
+        XCTAssertThrowsError(try chain.token(prefix: "jira", configuration: config(), host: nil)) {
             XCTAssertTrue("\($0)".contains("ACCELERATOR_JIRA_TOKEN_CMD"))
             XCTAssertFalse("\($0)".contains("secret-ish"))
         }

@@ -20,13 +20,14 @@ final class RetryPolicyTests: XCTestCase {
     }
 
     func testWhatIsWorthRetrying() {
-        XCTAssertTrue(RetryPolicy.isRetryable(response(503)))
-        XCTAssertTrue(RetryPolicy.isRetryable(response(429)))
-        XCTAssertTrue(RetryPolicy.isRetryable(response(403, [("x-ratelimit-remaining", "0")])))
-        XCTAssertTrue(RetryPolicy.isRetryable(response(403, [("retry-after", "30")])))
-        XCTAssertFalse(RetryPolicy.isRetryable(response(403)), "a permission 403 is final")
-        XCTAssertFalse(RetryPolicy.isRetryable(response(422)))
-        XCTAssertFalse(RetryPolicy.isRetryable(response(401)))
+        XCTAssertEqual(RetryPolicy.standardVerdict(response(503)), RetryVerdict(wait: nil, mayHaveTakenEffect: false))
+        XCTAssertEqual(RetryPolicy.standardVerdict(response(429, [("retry-after", "3")])), RetryVerdict(wait: .seconds(3), mayHaveTakenEffect: false))
+        XCTAssertEqual(RetryPolicy.standardVerdict(response(502))?.mayHaveTakenEffect, true, "a gateway error may hide a write that happened")
+        XCTAssertNotNil(RetryPolicy.standardVerdict(response(403, [("x-ratelimit-remaining", "0")])))
+        XCTAssertNotNil(RetryPolicy.standardVerdict(response(403, [("retry-after", "30")])))
+        XCTAssertNil(RetryPolicy.standardVerdict(response(403)), "a permission 403 is final")
+        XCTAssertNil(RetryPolicy.standardVerdict(response(422)))
+        XCTAssertNil(RetryPolicy.standardVerdict(response(401)))
     }
 
     func testServerWaitsFromRetryAfterAndRateLimitReset() {

@@ -74,12 +74,15 @@ public struct RetryPolicy: Sendable {
         return nil
     }
 
-    /// Whether the response says "not now" rather than "no": worth waiting and sending again.
-    public static func isRetryable(_ response: HTTPResponseData) -> Bool {
+    /// The answer every tracker gives for "not now": 429, 503 and rate-limit 403s were not processed; 502 and 504
+    /// may have been. Trackers extend this with what their bodies say (see `ResponseClassifier`).
+    public static func standardVerdict(_ response: HTTPResponseData) -> RetryVerdict? {
         switch response.status {
-        case 429, 502, 503, 504: return true
-        case 403: return response.header("retry-after") != nil || response.header("x-ratelimit-remaining") == "0"
-        default: return false
+        case 429, 503: return RetryVerdict(wait: serverWait(response), mayHaveTakenEffect: false)
+        case 502, 504: return RetryVerdict(wait: serverWait(response), mayHaveTakenEffect: true)
+        case 403 where response.header("retry-after") != nil || response.header("x-ratelimit-remaining") == "0":
+            return RetryVerdict(wait: serverWait(response), mayHaveTakenEffect: false)
+        default: return nil
         }
     }
 }
@@ -125,19 +128,25 @@ public final class TrackerHTTPClient: Sendable {
     private let counter = Mutex(0)
     private let userAgent: String
     private let timeout: Duration
-    private let secrets: [String]
+    private let redactor: SecretRedactor
     private let policy: RetryPolicy
     private let sleep: @Sendable (Duration) async throws -> Void
+    private let classify: ResponseClassifier
 
+    /// `secrets` are scrubbed from every message this client makes (and registered with `Secrets` for every other
+    /// message of the process); `classify` is the tracker's reading of "not now" answers.
     public init(userAgent: String = "git-sync-work-items", concurrency: Int = 8, timeout: Duration = .seconds(30),
                 secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
+                classify: @escaping ResponseClassifier = RetryPolicy.standardVerdict,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         client = processWideHTTPClient
         limiter = ConcurrencyLimiter(concurrency)
         self.userAgent = userAgent
         self.timeout = timeout
-        self.secrets = secrets.filter { $0.count >= 4 }
+        for secret in secrets { Secrets.register(secret) }
+        redactor = SecretRedactor(secrets: secrets)
         self.policy = policy
+        self.classify = classify
         self.sleep = sleep
     }
 
@@ -163,11 +172,9 @@ public final class TrackerHTTPClient: Sendable {
                 throw .unavailable("\(where_): \(redact(error))")
             case .response(let response):
                 noteBudget(response)
-                guard RetryPolicy.isRetryable(response) else { return response }
-                // 429 and rate-limit 403s mean the request was not processed; 5xx may have been, for writes.
-                let unprocessed = response.status == 429 || response.status == 403 || response.status == 503
-                guard (spec.idempotent || unprocessed) && attempt < policy.maxAttempts else { return response }
-                let wait = RetryPolicy.serverWait(response) ?? policy.backoff(attempt: attempt)
+                guard let verdict = classify(response) else { return response }
+                guard (spec.idempotent || !verdict.mayHaveTakenEffect) && attempt < policy.maxAttempts else { return response }
+                let wait = verdict.wait ?? policy.backoff(attempt: attempt)
                 if wait > policy.maxServerWait {
                     let until = Date().addingTimeInterval(Double(wait.components.seconds))
                     let f = DateFormatter()
@@ -227,15 +234,14 @@ public final class TrackerHTTPClient: Sendable {
         do { try await sleep(d) } catch { throw .unavailable("cancelled") }
     }
 
-    /// Removes every secret, and URL query values that look like credentials, from text meant for people.
-    public func redact(_ text: String) -> String {
-        var out = text
-        for secret in secrets { out = out.replacingOccurrences(of: secret, with: "[redacted]") }
-        return out
-    }
+    /// Removes every form of every secret from text meant for people.
+    public func redact(_ text: String) -> String { Secrets.redact(redactor.redact(text)) }
 
-    static func describe(_ url: String) -> String {
+    /// A URL for messages: no user or password, and query values that look like credentials masked.
+    public static func describe(_ url: String) -> String {
         guard var components = URLComponents(string: url) else { return url }
+        components.user = nil
+        components.password = nil
         components.queryItems = components.queryItems?.map { item in
             ["key", "token", "access_token", "api_key"].contains(item.name.lowercased()) ? URLQueryItem(name: item.name, value: "[redacted]") : item
         }

@@ -6,9 +6,7 @@ import Trackers
 /// field, so the project code is a label (`widgets-team`), and priority and kind are `priority: …`/`kind: …` labels.
 final class GitHubHarness: SimulatorBackedHarness {
     let simulator: Simulator
-    let integration = "github-issues"
-    let displayName = "GitHub Issues"
-    let tokenVariable = "ACCELERATOR_GITHUB_TOKEN"
+    let descriptor = GitHubDescriptor.descriptor
     let keyPattern = #"acme/widgets#\d+"#
     let projectCode = "widgets-team"
     let people = [Person(remote: "ana", filter: "ana", local: "ana"), Person(remote: "ben", filter: "ben", local: "ben")]
@@ -28,7 +26,7 @@ final class GitHubHarness: SimulatorBackedHarness {
     }
 
     func makeClient(token: String?) throws -> any Tracker {
-        try GitHubTrackerFactory.make(TrackerSettings(
+        try descriptor.make(TrackerSettings(
             integration: integration, values: ["github.repo": "acme/widgets", "github.api_url": url],
             token: token ?? E2E.token, originURL: nil, cacheDirectory: nil))
     }

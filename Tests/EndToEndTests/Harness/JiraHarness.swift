@@ -6,9 +6,7 @@ import Trackers
 /// time zone Europe/Berlin (so timestamps are not UTC).
 final class JiraHarness: SimulatorBackedHarness {
     let simulator: Simulator
-    let integration = "jira"
-    let displayName = "Jira"
-    let tokenVariable = "ACCELERATOR_JIRA_TOKEN"
+    let descriptor = JiraDescriptor.descriptor
     let keyPattern = #"(ENG|OPS)-\d+"#
     let projectCode = "ENG"
     let people = [
@@ -28,7 +26,7 @@ final class JiraHarness: SimulatorBackedHarness {
     }
 
     func makeClient(token: String?) throws -> any Tracker {
-        try JiraTrackerFactory.make(TrackerSettings(
+        try descriptor.make(TrackerSettings(
             integration: integration,
             values: ["jira.site": "acme", "jira.api_url": url, "jira.email": E2E.jiraEmail, "work.default_project_code": projectCode],
             token: token ?? E2E.token, originURL: nil, cacheDirectory: nil))

@@ -6,8 +6,8 @@ import WorkItems
 /// person would, simulated time and faults, and the tracker's words for a scenario's local ones. A simulator-backed
 /// harness implements it over the admin API; an in-memory fake can implement it directly.
 protocol ClientHarness: AnyObject {
-    /// `work.integration` (`github-issues`, `jira`, …), also the folder under `paths.integrations`.
-    var integration: String { get }
+    /// The tracker's descriptor: its integration name, display name, token variable and factory.
+    var descriptor: TrackerDescriptor { get }
 
     /// A client of this tracker, in process, pointed at the harness's remote (`token` nil: the right token).
     func makeClient(token: String?) throws -> any Tracker
@@ -63,10 +63,6 @@ protocol ClientHarness: AnyObject {
 protocol TrackerHarness: ClientHarness {
     /// The simulator's base URL (what `<tracker>.api_url` is set to).
     var url: String { get }
-    /// How prompts name the tracker ("GitHub Issues", "Jira").
-    var displayName: String { get }
-    /// The environment variable the harness puts the token in.
-    var tokenVariable: String { get }
 
     /// Writes `.accelerator/config.md` for this tracker and puts the token in `repo.environment`;
     /// `narrowedToProject` sets `work.default_project_code` to `projectCode` (trackers that need it always set it).
@@ -83,6 +79,13 @@ protocol TrackerHarness: ClientHarness {
 }
 
 extension ClientHarness {
+    /// `work.integration` (`github-issues`, `jira`, …), also the folder under `paths.integrations`.
+    var integration: String { descriptor.integration }
+    /// How prompts name the tracker ("GitHub Issues", "Jira").
+    var displayName: String { descriptor.displayName }
+    /// The environment variable the harness puts the token in.
+    var tokenVariable: String { descriptor.tokenVariable }
+
     func makeClient() throws -> any Tracker { try makeClient(token: nil) }
 
     func item(_ key: String) async throws -> AdminItem? { try await items().first { $0.key == key } }

@@ -1,0 +1,25 @@
+import Foundation
+
+/// What the engine asks a tracker to read in one sync.
+public struct RemoteReadRequest: Sendable {
+    /// Tracked items changed at or after this instant (the baseline's timestamp); nil on a first sync.
+    public var since: Date?
+    /// Keys of every item the repository already tracks (they must be returned when changed, whatever the filter).
+    public var trackedKeys: Set<String>
+    /// The tracker's stable ids of tracked items whose keys can change (`RemoteItem.remoteID`, kept in the
+    /// baseline): key → id. A tracker whose keys change reads tracked items by these, so an item that moved (a Linear
+    /// issue to another team) comes back under its new key.
+    public var remoteIDs: [String: String]
+    /// Which untracked items to return as candidates for new local items.
+    public var discovery: DiscoveryFilter
+    /// Untracked candidates changed at or after this instant; nil means all of them (filters changed, `--all`).
+    public var discoverySince: Date?
+
+    public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], discovery: DiscoveryFilter, discoverySince: Date?) {
+        self.since = since
+        self.trackedKeys = trackedKeys
+        self.remoteIDs = remoteIDs
+        self.discovery = discovery
+        self.discoverySince = discoverySince
+    }
+}
