@@ -5,7 +5,8 @@ import XCTest
 /// The admin API's neutral item shape on the GitHub simulator: what a person would set, in GitHub's words.
 final class GitHubNeutralItemTests: SimulatorTestCase {
     private func item(_ key: String) async throws -> [String: Any] {
-        try XCTUnwrap(try await http.admin("GET", "/_simulator/items").array.first { $0["key"] as? String == key })
+        let items = try await http.admin("GET", "/_simulator/items").array
+        return try XCTUnwrap(items.first { $0["key"] as? String == key })
     }
 
     func testANeutralItemBecomesAnIssueAndReadsBackTheSame() async throws {
@@ -70,7 +71,8 @@ final class GitHubNeutralItemTests: SimulatorTestCase {
         XCTAssertEqual(elsewhere.object["key"] as? String, "other-org/other-repo#1")
         let moved = try await http.admin("PATCH", "/_simulator/items/other-org%2Fother-repo%231", ["scope": "acme/widgets"])
         XCTAssertEqual(moved.status, 422)
-        XCTAssertEqual(try await item("other-org/other-repo#1")["scope"] as? String, "other-org/other-repo")
+        let kept = try await item("other-org/other-repo#1")
+        XCTAssertEqual(kept["scope"] as? String, "other-org/other-repo")
     }
 
     func testWrongTypesAreRefusedWithTheMemberNamed() async throws {

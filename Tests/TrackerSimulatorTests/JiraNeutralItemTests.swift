@@ -96,4 +96,14 @@ final class JiraNeutralItemTests: JiraTestCase {
         XCTAssertEqual(wrongType.status, 400)
         XCTAssertTrue(errorMessage(wrongType).contains("\"labels\""), errorMessage(wrongType))
     }
+
+    func testMarkdownOutsideTheSubsetStaysTextAndAlwaysPassesTheValidator() async throws {
+        let odd = "Unclosed **bold, `code and [link](\n\n- \n-\n\n####### seven\n\n> quoted\n\n```\nno closing fence"
+        let answer = try await http.admin("POST", "/_simulator/items", ["title": "Odd", "description": odd])
+        XCTAssertEqual(answer.status, 201, "the simulator's validator accepted it: \(String(decoding: answer.body, as: UTF8.self))")
+        let description = try XCTUnwrap(answer.object["description"] as? String)
+        for text in ["Unclosed **bold, `code and [link](", "####### seven", "> quoted", "no closing fence"] {
+            XCTAssertTrue(description.contains(text), "\(text) in \(description)")
+        }
+    }
 }

@@ -5,7 +5,8 @@ import XCTest
 /// `/_simulator/clock`: tests move the simulated time instead of sleeping, and everything timed follows it.
 final class SimulatorClockTests: SimulatorTestCase {
     private func now() async throws -> Date {
-        let text = try XCTUnwrap(try await http.admin("GET", "/_simulator/clock").object["now"] as? String)
+        let answer = try await http.admin("GET", "/_simulator/clock")
+        let text = try XCTUnwrap(answer.object["now"] as? String)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return try XCTUnwrap(formatter.date(from: text), text)

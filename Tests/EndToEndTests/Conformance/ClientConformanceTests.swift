@@ -33,7 +33,7 @@ extension Conformance {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let created = try await client.create(content("Before"), marker: SyncMarker("check-update"))
-                var wanted = content("After", status: "done", tags: ["frontend", "needs design"], assignee: harness.people[0].local)
+                var wanted = content("After", status: "in-progress", tags: ["frontend", "needs design"], assignee: harness.people[0].local)
                 wanted.description = "## Summary\n\nChanged by the client check, **strongly**.\n"
                 wanted.priority = "high"
                 wanted.kind = "bug"
