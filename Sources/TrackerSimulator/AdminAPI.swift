@@ -85,7 +85,8 @@ struct AdminAPI: Sendable {
             let status = spec["status"] as? Int ?? 503
             guard (100...599).contains(status) else { return Self.error(400, "\"status\" must be an HTTP status") }
             let headers = (spec["headers"] as? [String: Any] ?? [:]).map { ($0.key.lowercased(), "\($0.value)") }
-            action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 }, message: spec["message"] as? String)
+            let message = spec["message"] as? String
+            action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 }, message: message)
         }
         faults.add(.init(pattern: source, action: action, remaining: count))
         return .empty(204)

@@ -8,11 +8,12 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         commandName: "tracker-simulator",
         abstract: "A faithful fake tracker on 127.0.0.1 for tests, demos and benchmarks.",
         discussion: """
-            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves until SIGTERM or SIGINT.
-            GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root, as api.github.com's.
-            Jira: clients authenticate with Basic base64(email:TOKEN); the API is under /rest/api/3.
+            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves
+            until SIGTERM or SIGINT.
+            GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
+            Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
 
-            """ + AdminAPIReference.text
+            """ + "\n" + AdminAPIReference.text
     )
 
     @Argument(help: "Which tracker to simulate: \(SimulatedTrackerKind.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -7,7 +7,8 @@ enum GitHubAdminItem {
     /// `fields` (an admin body) with the neutral members turned into GitHub's own: `description` → `body`,
     /// `assignee` → `assignees`, `scope` → `repository`, `labels`/`priority`/`kind` → `labels`. An extra already in
     /// `fields` (`body`, `assignees`, `repository`) wins. `currentLabels` are the issue's labels before an edit.
-    static func native(_ fields: [String: Any], currentLabels: [String] = []) throws(NeutralItemInput.Invalid) -> [String: Any] {
+    static func native(_ fields: [String: Any],
+                       currentLabels: [String] = []) throws(NeutralItemInput.Invalid) -> [String: Any] {
         let neutral = try NeutralItemInput(fields)
         var native = fields
         for name in ["description", "assignee", "priority", "kind", "scope", "labels"] { native.removeValue(forKey: name) }
@@ -24,8 +25,8 @@ enum GitHubAdminItem {
     static func view(_ issue: GitHubStore.Issue, in repo: GitHubStore.Repository, native: [UInt8]) -> [String: Any] {
         NeutralItemView(
             key: GitHubSimulator.key(repo, issue), scope: repo.fullName, title: issue.title, description: issue.body ?? "",
-            state: issue.state.rawValue, labels: issue.labels.filter { value(of: $0, prefix: priorityPrefix) == nil && value(of: $0, prefix: kindPrefix) == nil },
-            assignee: issue.assignees.first, priority: issue.labels.lazy.compactMap { value(of: $0, prefix: priorityPrefix) }.first,
+            state: issue.state.rawValue, labels: issue.labels.filter(isPlain), assignee: issue.assignees.first,
+            priority: issue.labels.lazy.compactMap { value(of: $0, prefix: priorityPrefix) }.first,
             kind: issue.labels.lazy.compactMap { value(of: $0, prefix: kindPrefix) }.first
         ).overlaid(on: native)
     }
@@ -36,8 +37,7 @@ enum GitHubAdminItem {
     /// Plain labels from `labels` (or the current ones), then one priority and one kind label: from `priority`/`kind`
     /// when given (null drops it), else one named in `labels`, else the current one.
     private static func labels(_ current: [String], _ neutral: NeutralItemInput) -> [String] {
-        let given = neutral.labels ?? current
-        var result = given.filter { value(of: $0, prefix: priorityPrefix) == nil && value(of: $0, prefix: kindPrefix) == nil }
+        var result = (neutral.labels ?? current).filter(isPlain)
         for (prefix, value) in [(priorityPrefix, neutral.priority), (kindPrefix, neutral.kind)] {
             let label: String?
             if let value {
@@ -49,6 +49,10 @@ enum GitHubAdminItem {
             if let label { result.append(label) }
         }
         return result
+    }
+
+    private static func isPlain(_ label: String) -> Bool {
+        value(of: label, prefix: priorityPrefix) == nil && value(of: label, prefix: kindPrefix) == nil
     }
 
     /// `priority: high` → `high` for the prefix `priority:` (any case, spaces trimmed); nil for other labels.

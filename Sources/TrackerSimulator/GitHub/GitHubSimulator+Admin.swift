@@ -46,7 +46,7 @@ extension GitHubSimulator {
         do {
             guard let request = Self.object(body) else { return GitHubErrors.problemsParsingJSON() }
             let fields = try GitHubAdminItem.native(request, currentLabels: current.labels)
-            if let scope = fields["repository"] as? String, store.repository(named: scope)?.fullName != store.repository(named: repoName)?.fullName {
+            if let scope = fields["repository"] as? String, scope.lowercased() != repoName.lowercased() {
                 return Self.adminError(422, "\"scope\" cannot change: the simulator does not move issues between repositories")
             }
             let parsed = GitHubRequestBody(fields: fields)
