@@ -42,6 +42,8 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
+        // Test support only: an in-memory tracker for in-process engine tests of any test target.
+        .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -76,7 +78,8 @@ let package = Package(
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
-            name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
+            name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
         .testTarget(
