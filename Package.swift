@@ -86,7 +86,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
-                "JiraTracker",
+                "JiraTracker", "TrackerTesting",
             ],
             exclude: ["Snapshots"]
         ),

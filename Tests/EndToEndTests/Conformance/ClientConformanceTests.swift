@@ -4,7 +4,8 @@ import Trackers
 import WorkItems
 
 extension Conformance {
-    /// The `Tracker` contract, checked in process against each tracker's remote: what the engine relies on.
+    /// The `Tracker` contract, checked in process against each tracker's remote (and the engine's in-memory fake):
+    /// what the engine relies on. The token and rate-limit checks need HTTP, so they run for the trackers only.
     @Suite struct ClientChecks {
         private func content(_ title: String, status: String = "ready", tags: [String] = ["backend"],
                              assignee: String? = nil) -> WorkItemContent {
@@ -12,8 +13,8 @@ extension Conformance {
                             status: status, priority: "medium", kind: "story", tags: tags, assignee: assignee)
         }
 
-        @Test(arguments: allHarnesses)
-        func anItemCreatedWithAMarkerIsFoundByIt(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func anItemCreatedWithAMarkerIsFoundByIt(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let before = Date().addingTimeInterval(-5)
@@ -28,8 +29,8 @@ extension Conformance {
             }
         }
 
-        @Test(arguments: allHarnesses)
-        func anUpdateReadsBackAsRepresentablePredictsAndTwiceChangesNothing(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func anUpdateReadsBackAsRepresentablePredictsAndTwiceChangesNothing(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let created = try await client.create(content("Before"), marker: SyncMarker("check-update"))
@@ -52,8 +53,8 @@ extension Conformance {
             }
         }
 
-        @Test(arguments: allHarnesses)
-        func aDeletedKeyIsLeftOutOfFetchNotFatal(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func aDeletedKeyIsLeftOutOfFetchNotFatal(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let kept = try await harness.add(harness.inProject(RemoteFields(title: "Kept")))
@@ -64,8 +65,8 @@ extension Conformance {
             }
         }
 
-        @Test(arguments: allHarnesses)
-        func sinceIncludesItsBoundary(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func sinceIncludesItsBoundary(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let early = try await harness.add(harness.inProject(RemoteFields(title: "Early")))
@@ -82,8 +83,8 @@ extension Conformance {
             }
         }
 
-        @Test(arguments: allHarnesses)
-        func discoveryAgreesWithTheFilters(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func discoveryAgreesWithTheFilters(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let (first, second) = (harness.people[0], harness.people[1])
@@ -155,8 +156,8 @@ extension Conformance {
             }
         }
 
-        @Test(arguments: allHarnesses)
-        func aDroppedCreateIsOutcomeUnknownAndIsFoundAgain(_ tracker: TrackerUnderTest) async throws {
+        @Test(arguments: allClientHarnesses)
+        func aDroppedCreateIsOutcomeUnknownAndIsFoundAgain(_ tracker: ClientUnderTest) async throws {
             try await withHarness(tracker) { harness in
                 let client = try harness.makeClient()
                 let before = Date().addingTimeInterval(-5)

@@ -25,10 +25,10 @@ final class GitHubHarness: SimulatorBackedHarness {
         try repo.configure(simulator: url, extra: narrowedToProject ? "  default_project_code: \(projectCode)\n" : "")
     }
 
-    func makeClient(token: String?) throws -> any Tracker {
+    func makeClient(token: String) throws -> any Tracker {
         try descriptor.make(TrackerSettings(
             integration: integration, values: ["github.repo": "acme/widgets", "github.api_url": url],
-            token: token ?? E2E.token, originURL: nil, cacheDirectory: nil))
+            token: token, originURL: nil, cacheDirectory: nil))
     }
 
     func isRead(_ request: LoggedRequest) -> Bool { request.method == "GET" }

@@ -25,11 +25,11 @@ final class JiraHarness: SimulatorBackedHarness {
         try repo.configureJira(simulator: url, project: projectCode)
     }
 
-    func makeClient(token: String?) throws -> any Tracker {
+    func makeClient(token: String) throws -> any Tracker {
         try descriptor.make(TrackerSettings(
             integration: integration,
             values: ["jira.site": "acme", "jira.api_url": url, "jira.email": E2E.jiraEmail, "work.default_project_code": projectCode],
-            token: token ?? E2E.token, originURL: nil, cacheDirectory: nil))
+            token: token, originURL: nil, cacheDirectory: nil))
     }
 
     func isRead(_ request: LoggedRequest) -> Bool {

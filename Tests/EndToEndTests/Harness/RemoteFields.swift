@@ -56,6 +56,20 @@ struct AdminItem {
     /// The whole answer (the tracker's JSON for the item with the neutral members laid over it).
     var native: [String: Any]
 
+    init(key: String, scope: String, title: String, description: String, state: String, labels: [String],
+         assignee: String?, priority: String?, kind: String?, native: [String: Any] = [:]) {
+        self.key = key
+        self.scope = scope
+        self.title = title
+        self.description = description
+        self.state = state
+        self.labels = labels
+        self.assignee = assignee
+        self.priority = priority
+        self.kind = kind
+        self.native = native
+    }
+
     init(_ json: [String: Any]) throws {
         guard let key = json["key"] as? String else { throw HarnessError("an admin item without a key: \(json)") }
         self.key = key
