@@ -67,19 +67,3 @@ final class LockedData: @unchecked Sendable {
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return done }
     var value: Data { lock.lock(); defer { lock.unlock() }; return data }
 }
-
-/// SIGKILLs a sync started with `args` after `delay` seconds.
-func killSync(_ repo: ScratchRepo, args: [String], after delay: TimeInterval) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: BuiltProducts.syncBinary)
-    process.arguments = args
-    process.currentDirectoryURL = URL(fileURLWithPath: repo.root)
-    process.environment = repo.environment
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return }
-    Thread.sleep(forTimeInterval: delay)
-    kill(process.processIdentifier, SIGKILL)
-    process.waitUntilExit()
-}
