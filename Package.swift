@@ -93,7 +93,10 @@ let package = Package(
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator", "TestFixtures"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator", "TestFixtures"],
+            dependencies: [
+                "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
+                "JiraTracker", "TrackerTesting", "TestFixtures",
+            ],
             exclude: ["Snapshots"]
         ),
         // Checks against the vendors' API descriptions with checkers from outside the repository (`make contract`,
