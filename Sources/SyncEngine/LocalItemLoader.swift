@@ -79,6 +79,8 @@ struct LocalItemLoader {
                     throw GitError(.libgit2, "cannot read the blob of '\(path)': the object is missing")
                 }
                 contents = bytes
+                // A file that is not UTF-8 still names its key here (identity fields are ASCII), so its remote item is
+                // not taken for an untracked one; parsing it reports the problem and it is never rewritten.
                 identity = WorkItemIdentity.scan(String(decoding: bytes, as: UTF8.self))
                 if file.contents == nil, let identity { cache?.remember(.scanned(identity), for: file.blobID) }
             }
@@ -116,7 +118,8 @@ struct LocalItemLoader {
             }
             let document: WorkItemDocument
             do {
-                document = try WorkItemDocument(text: String(decoding: contents, as: UTF8.self))
+                document = try WorkItemDocument(bytes: contents)
+                try document.validate()
             } catch {
                 problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
                 continue

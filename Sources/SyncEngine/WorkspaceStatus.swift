@@ -111,7 +111,8 @@ public struct StatusReport: Sendable {
             guard let contents else { continue }
             let fact: ItemBlobCache.Fact
             do {
-                let document = try WorkItemDocument(text: String(decoding: contents, as: UTF8.self))
+                let document = try WorkItemDocument(bytes: contents)
+                try document.validate()
                 fact = .parsed(WorkItemIdentity(document: document), contentHash: document.localContent().contentHash())
             } catch {
                 fact = .problem(line: error.line, message: error.message)

@@ -8,12 +8,12 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         commandName: "tracker-simulator",
         abstract: "A faithful fake tracker on 127.0.0.1 for tests, demos and benchmarks.",
         discussion: """
-            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves until SIGTERM or SIGINT.
-            Admin API (no token): GET/POST /_simulator/items, PATCH/DELETE /_simulator/items/{key}, \
-            POST /_simulator/setup, GET/DELETE /_simulator/requests (?bodies=1), POST /_simulator/faults, \
-            POST /_simulator/reset.
-            Jira: clients authenticate with Basic base64(email:TOKEN); the API is under /rest/api/3.
-            """
+            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves
+            until SIGTERM or SIGINT.
+            GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
+            Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
+
+            """ + "\n" + AdminAPIReference.text
     )
 
     @Argument(help: "Which tracker to simulate: \(SimulatedTrackerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
