@@ -43,7 +43,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
+        .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems", "JSON"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
         // Test support only: an in-memory tracker for in-process engine tests of any test target.
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),

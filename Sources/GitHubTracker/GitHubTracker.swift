@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 import WorkItems
 
@@ -121,7 +122,7 @@ public struct GitHubTracker: Tracker {
     }
 
     private func issues(in response: HTTPResponseData, url: String) throws -> [RemoteItem] {
-        guard let array = try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]] else {
+        guard let array = (try? JSONValue(parsing: response.body))?.array else {
             throw TrackerError.unavailable("GitHub answered \(Self.path(url)) with something that is not a list of issues")
         }
         return array.compactMap { issue in issue["pull_request"] == nil ? remoteItem(issue) : nil }
@@ -134,8 +135,7 @@ public struct GitHubTracker: Tracker {
                     guard let (repo, number) = Self.split(key) else { return nil }
                     do {
                         let response = try await self.get("\(self.apiURL)/repos/\(repo)/issues/\(number)", cached: false)
-                        let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-                        return json.flatMap { self.remoteItem($0, repository: repo) }
+                        return (try? JSONValue(parsing: response.body)).flatMap { self.remoteItem($0, repository: repo) }
                     } catch TrackerError.notFound {
                         return nil
                     }
@@ -149,7 +149,7 @@ public struct GitHubTracker: Tracker {
 
     public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
         let user = try await get("\(apiURL)/user", cached: false)
-        guard let login = (try? JSONSerialization.jsonObject(with: Data(user.body)) as? [String: Any])?["login"] as? String else {
+        guard let login = (try? JSONValue(parsing: user.body))?["login"]?.string else {
             throw TrackerError.unavailable("GitHub did not say who the token belongs to (GET /user)")
         }
         let candidates = try await list(query: ["state=all", "per_page=100", "creator=" + Self.encode(login),
@@ -164,7 +164,7 @@ public struct GitHubTracker: Tracker {
         var body: [String: Any] = ["title": f.title, "body": SyncMarkerText.append(marker.value, to: f.body), "labels": f.labels]
         if !f.assignees.isEmpty { body["assignees"] = f.assignees }
         let created = try await send("POST", "\(apiURL)/repos/\(repository)/issues", body, idempotent: false)
-        guard var item = remoteItem(created), let number = created["number"] as? Int else {
+        guard var item = remoteItem(created), let number = created["number"]?.int else {
             throw TrackerError.outcomeUnknown("GitHub created an issue but its answer could not be read; run the sync again to find it")
         }
         if f.state == "closed" {
@@ -206,20 +206,20 @@ public struct GitHubTracker: Tracker {
         return response
     }
 
-    private func getObject(_ url: String) async throws -> [String: Any] {
+    private func getObject(_ url: String) async throws -> JSONValue {
         let response = try await get(url, cached: false)
-        guard let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+        guard let json = try? JSONValue(parsing: response.body), json.object != nil else {
             throw TrackerError.unavailable("GitHub answered GET \(Self.path(url)) with something that is not an issue")
         }
         return json
     }
 
-    private func send(_ method: String, _ url: String, _ body: [String: Any], idempotent: Bool) async throws -> [String: Any] {
+    private func send(_ method: String, _ url: String, _ body: [String: Any], idempotent: Bool) async throws -> JSONValue {
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
         let response = try await http.send(HTTPRequestSpec(method: method, url: url,
             headers: headers + [("Content-Type", "application/json")], body: Array(data), idempotent: idempotent))
         try check(response, url: url)
-        guard let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+        guard let json = try? JSONValue(parsing: response.body), json.object != nil else {
             throw TrackerError.unavailable("GitHub answered \(method) \(Self.path(url)) with something that is not an issue")
         }
         return json
@@ -251,15 +251,15 @@ public struct GitHubTracker: Tracker {
 
     // MARK: JSON → RemoteItem
 
-    private func remoteItem(_ issue: [String: Any], repository repo: String? = nil) -> RemoteItem? {
-        guard let number = issue["number"] as? Int, let updated = issue["updated_at"] as? String else { return nil }
-        let labels = (issue["labels"] as? [Any] ?? []).compactMap { ($0 as? [String: Any])?["name"] as? String ?? ($0 as? String) }
-        let assignees = (issue["assignees"] as? [[String: Any]] ?? []).compactMap { $0["login"] as? String }
-        let body = issue["body"] as? String
-        let content = mapping.content(title: issue["title"] as? String ?? "", body: body, state: issue["state"] as? String ?? "open",
-            stateReason: issue["state_reason"] as? String, labels: labels, assignees: assignees)
-        return RemoteItem(key: "\(repo ?? repository)#\(number)", updatedAt: updated, createdAt: issue["created_at"] as? String,
-            author: (issue["user"] as? [String: Any])?["login"] as? String, url: issue["html_url"] as? String,
+    private func remoteItem(_ issue: JSONValue, repository repo: String? = nil) -> RemoteItem? {
+        guard let number = issue["number"]?.int, let updated = issue["updated_at"]?.string else { return nil }
+        let labels = (issue["labels"]?.array ?? []).compactMap { $0["name"]?.string ?? $0.string }
+        let assignees = (issue["assignees"]?.array ?? []).compactMap { $0["login"]?.string }
+        let body = issue["body"]?.string
+        let content = mapping.content(title: issue["title"]?.string ?? "", body: body, state: issue["state"]?.string ?? "open",
+            stateReason: issue["state_reason"]?.string, labels: labels, assignees: assignees)
+        return RemoteItem(key: "\(repo ?? repository)#\(number)", updatedAt: updated, createdAt: issue["created_at"]?.string,
+            author: issue["user"]?["login"]?.string, url: issue["html_url"]?.string,
             content: content, marker: SyncMarkerText.find(in: body).map(SyncMarker.init))
     }
 

@@ -26,23 +26,29 @@ final class ItemBlobCache {
     private static let format = "git-sync-work-items item cache 1"
 
     private let path: String?
-    private var facts: [String: Fact]
+    /// Read from the file on first use: a run that asks nothing (every file synced) never reads it.
+    private var loaded: [String: Fact]?
     /// Blobs of the tree this run read, and those it wrote: what `save` keeps.
     private var live = Set<String>()
     private var changed = false
 
     /// `path` nil: remember nothing between runs.
-    init(path: String?) {
-        self.path = path
-        facts = path.flatMap { FileManager.default.contents(atPath: $0) }.map { Self.parse(Array($0)) } ?? [:]
+    init(path: String?) { self.path = path }
+
+    /// The facts, read from the file the first time they are needed.
+    private func load() -> [String: Fact] {
+        if let loaded { return loaded }
+        let read = path.flatMap { FileManager.default.contents(atPath: $0) }.map { Self.parse(Array($0)) } ?? [:]
+        loaded = read
+        return read
     }
 
-    func fact(for blob: String) -> Fact? { facts[blob] }
+    func fact(for blob: String) -> Fact? { load()[blob] }
 
     func remember(_ fact: Fact, for blob: String) {
         live.insert(blob)
-        guard Self.storable(fact), facts[blob] != fact else { return }
-        facts[blob] = fact
+        guard Self.storable(fact), load()[blob] != fact else { return }
+        loaded?[blob] = fact
         changed = true
     }
 
@@ -50,14 +56,14 @@ final class ItemBlobCache {
     func keep(_ blobs: some Sequence<String>) { live.formUnion(blobs) }
 
     /// Writes the cache, when anything changed, with the entries of the blobs kept or remembered this run;
-    /// atomically, and a cache that cannot be written is simply not kept.
+    /// atomically, and a cache that cannot be written is simply not kept. A cache never read is left as it is.
     func save() {
-        guard let path else { return }
-        let stale = facts.keys.filter { !live.contains($0) }
-        for blob in stale { facts[blob] = nil }
-        guard changed || !stale.isEmpty else { return }
+        guard let path, let facts = loaded else { return }
+        let kept = facts.filter { live.contains($0.key) }
+        guard changed || kept.count != facts.count else { return }
+        loaded = kept
         var text = Self.header + "\n"
-        for (blob, fact) in facts.sorted(by: { $0.key < $1.key }) { text += blob + "\t" + Self.line(fact) + "\n" }
+        for (blob, fact) in kept.sorted(by: { $0.key < $1.key }) { text += blob + "\t" + Self.line(fact) + "\n" }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"

@@ -39,14 +39,14 @@ enum GitHubDemoData {
                 body: "## Summary\n\nGenerated issue number \(n).\n\n## Acceptance Criteria\n\n- [ ] It works\n",
                 labels: ["kind: story", n % 3 == 0 ? "priority: high" : "priority: medium"], user: "octocat")
         }
-        seed(issues, repository: repository, into: &store)
+        seed(issues, repository: repository, into: &store, quietSeconds: BenchmarkSeed.quietSeconds)
     }
 
-    private static func seed(_ issues: [NewIssue], repository: String, into store: inout GitHubStore) {
+    private static func seed(_ issues: [NewIssue], repository: String, into store: inout GitHubStore, quietSeconds: Int = 0) {
         do {
             try store.ensureRepository(repository)
-            // One second apart, the newest a second ago, so live changes come after all of them.
-            let start = max(store.clock + 1, store.wallClock.nowSeconds - issues.count)
+            // One second apart, the newest a second (plus the quiet time) ago, so live changes come after all of them.
+            let start = max(store.clock + 1, store.wallClock.nowSeconds - quietSeconds - issues.count)
             for (offset, issue) in issues.enumerated() {
                 _ = try store.createIssue(issue, in: repository, unknownUsers: .add, at: start + offset)
             }

@@ -47,7 +47,7 @@ enum JiraDemoData {
         let priorities = JiraCatalog.priorities.map(\.id)
         let types = ["Story", "Task", "Bug"].compactMap { JiraCatalog.issueType(named: $0)?.id }
         let users = JiraStore.defaultUsers.map(\.accountId)
-        let start = startTime(for: count, spacing: 1000, store: store)
+        let start = startTime(for: count, spacing: 1000, quiet: Int64(BenchmarkSeed.quietSeconds) * 1000, store: store)
         store.projects[p].issues.reserveCapacity(store.projects[p].issues.count + count)
         for n in 1...count {
             let description = #"{"type":"doc","version":1,"content":[{"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"Summary"}]},"#
@@ -63,8 +63,8 @@ enum JiraDemoData {
     }
 
     /// Back-dated so that the last seeded change is in the past and live changes come after all of them.
-    private static func startTime(for count: Int, spacing: Int64, store: JiraStore) -> Int64 {
-        max(store.clock + 1, store.wallClock.nowMilliseconds - Int64(count) * spacing)
+    private static func startTime(for count: Int, spacing: Int64, quiet: Int64 = 0, store: JiraStore) -> Int64 {
+        max(store.clock + 1, store.wallClock.nowMilliseconds - quiet - Int64(count) * spacing)
     }
 
     // MARK: Descriptions
