@@ -60,6 +60,13 @@ protocol SimulatedTracker: Sendable {
 
     /// The encoded state when it changed after `revision` (for the state file), else nil.
     func snapshot(ifNewerThan revision: Int) async -> (revision: Int, data: Data)?
+    /// How the request log and fault patterns name a request: its path and query, and for an API with one endpoint
+    /// (GraphQL) also the operation it runs.
+    func requestLabel(_ request: SimRequest) -> String
+}
+
+extension SimulatedTracker {
+    func requestLabel(_ request: SimRequest) -> String { request.pathAndQuery }
 }
 
 extension SimulatedTrackerKind {
@@ -87,6 +94,14 @@ extension SimulatedTrackerKind {
                 }
             }
             return JiraSimulator(initial: store)
+        case .linear:
+            var store = try saved.map { try JSONDecoder().decode(LinearStore.self, from: $0) } ?? LinearStore()
+            if saved == nil {
+                if let email = options.email { store.setViewerEmail(email) }
+                if options.seedDemo { LinearDemoData.seedDemo(into: &store) }
+                if options.seedCount > 0 { LinearDemoData.seedGenerated(count: options.seedCount, teamKey: options.seedProject, into: &store) }
+            }
+            return LinearSimulator(initial: store)
         }
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Linear's timestamps: ISO 8601 in UTC with milliseconds (`2026-11-25T10:00:00.123Z`), and the `DateTimeOrDuration`
+/// filter values (a timestamp, or an ISO 8601 duration such as `-P2W` counted from now).
+enum LinearTime {
+    static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    static func format(_ milliseconds: Int64) -> String {
+        let seconds = milliseconds.dividedRoundingDown(by: 1000)
+        let millis = Int(milliseconds - seconds * 1000)
+        let days = seconds.dividedRoundingDown(by: 86_400)
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = civil(fromDays: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, secondOfDay / 3600,
+                      secondOfDay / 60 % 60, secondOfDay % 60, millis)
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil_from_days): no calendar object
+    /// per timestamp, which rendering thousands of issues would otherwise pay for.
+    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = z.dividedRoundingDown(by: 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
+    }
+
+    /// A timestamp (`2026-11-25T10:00:00Z`, with or without fraction or offset, or a date) or a duration relative to
+    /// `now`; nil when it is neither.
+    static func parse(_ text: String, now: Int64) -> Int64? {
+        if text.hasPrefix("P") || text.hasPrefix("-P") || text.hasPrefix("+P") { return duration(text).map { now + $0 } }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        formatter.formatOptions = [.withFullDate]
+        if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        return nil
+    }
+
+    /// `P1Y2M3W4DT5H6M7S` (years as 365 days, months as 30), with an optional sign, in milliseconds.
+    static func duration(_ text: String) -> Int64? {
+        var rest = Substring(text)
+        var sign: Int64 = 1
+        if rest.first == "-" { sign = -1; rest = rest.dropFirst() } else if rest.first == "+" { rest = rest.dropFirst() }
+        guard rest.first == "P" else { return nil }
+        rest = rest.dropFirst()
+        var total: Double = 0
+        var inTime = false
+        var number = ""
+        for character in rest {
+            if character == "T" { inTime = true; continue }
+            if character.isNumber || character == "." { number.append(character); continue }
+            guard let value = Double(number) else { return nil }
+            number = ""
+            let unit: Double
+            switch (character, inTime) {
+            case ("Y", false): unit = 365 * 86_400
+            case ("M", false): unit = 30 * 86_400
+            case ("W", false): unit = 7 * 86_400
+            case ("D", false): unit = 86_400
+            case ("H", true): unit = 3600
+            case ("M", true): unit = 60
+            case ("S", true): unit = 1
+            default: return nil
+            }
+            total += value * unit
+        }
+        guard number.isEmpty else { return nil }
+        return sign * Int64((total * 1000).rounded())
+    }
+}
+
+private extension Int64 {
+    func dividedRoundingDown(by divisor: Int64) -> Int64 {
+        self >= 0 ? self / divisor : (self - divisor + 1) / divisor
+    }
+}
