@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "JSON"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "WorkItems", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "GitStore", dependencies: ["CLibGit2"]),
         .target(
@@ -42,6 +44,7 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
+        .target(name: "LinearTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -49,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "LinearTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +78,7 @@ let package = Package(
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),

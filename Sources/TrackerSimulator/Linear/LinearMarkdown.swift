@@ -1,5 +1,5 @@
 /// How Linear hands a description back: it keeps markdown, but as its editor writes it, not as it was sent. Bullets
-/// become `-`, ordered lists are numbered 1, 2, 3, `_emphasis_` and `__strong__` become `*emphasis*` and
+/// become `-`, ordered lists count up from their first number, `_emphasis_` and `__strong__` become `*emphasis*` and
 /// `**strong**`, setext headings become `#` headings, `***` and `___` rules become `---`, trailing spaces and runs of
 /// blank lines go, and the text ends without a newline. Fenced code is left as it is. A client that compares
 /// descriptions as text sees a change Linear never made; the simulator does this so tests catch that.
@@ -75,7 +75,7 @@ enum LinearMarkdown {
         let rest = body.dropFirst(digits.count)
         if !digits.isEmpty, rest.hasPrefix(". ") || rest.hasPrefix(") ") {
             numbering = numbering.filter { $0.key <= indent }
-            let number = (numbering[indent] ?? 0) + 1
+            let number = numbering[indent].map { $0 + 1 } ?? Int(digits) ?? 1
             numbering[indent] = number
             return pad + "\(number). " + inline(String(rest.dropFirst(2)))
         }

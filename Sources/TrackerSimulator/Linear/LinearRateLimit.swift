@@ -2,9 +2,10 @@
 /// complexity points an hour. Every answer carries `X-RateLimit-Requests-{Limit,Remaining,Reset}`,
 /// `X-RateLimit-Complexity-{Limit,Remaining,Reset}` (resets in UTC epoch milliseconds) and `X-Complexity`.
 ///
-/// `{"ratelimit_remaining": N, "ratelimit_reset_seconds": S}` gives a test a small budget instead: N more requests,
-/// then every request is refused with Linear's `RATELIMITED` answer until S seconds (default 1) after the first
-/// refusal, when the budget is lifted.
+/// `{"ratelimit_remaining": N, "ratelimit_reset_seconds": S}` gives a test a small budget instead: a window of S
+/// seconds (default 1) that starts with the next request, in which N requests go ahead and the rest get Linear's
+/// `RATELIMITED` answer; the reset headers name the window's end from its first request on, so a client can pace
+/// itself. When the window ends, the budget is lifted.
 struct LinearRateLimit: Sendable {
     static let requestsPerHour = 5_000.0
     static let complexityPerHour = 3_000_000.0
@@ -13,8 +14,8 @@ struct LinearRateLimit: Sendable {
     private var requests = LinearRateLimit.requestsPerHour
     private var complexity = LinearRateLimit.complexityPerHour
     private var refilledAt: Int64?
-    /// A test's budget: requests left, how long a refusal lasts, and when the current refusal ends.
-    private var budget: (remaining: Int, resetSeconds: Int, blockedUntil: Int64?)?
+    /// A test's budget: requests left, the window's length, and its end once the first request started it.
+    private var budget: (remaining: Int, resetSeconds: Int, windowEnds: Int64?)?
 
     mutating func setBudget(remaining: Int, resetInSeconds: Int?) {
         budget = (max(0, remaining), max(1, resetInSeconds ?? Self.defaultResetSeconds), nil)
@@ -24,19 +25,16 @@ struct LinearRateLimit: Sendable {
     mutating func admit(cost: Int, now: Int64) -> (allowed: Bool, headers: [(String, String)]) {
         refill(now)
         if var test = budget {
-            if test.remaining > 0 {
-                test.remaining -= 1
-                budget = test
-                return (true, headers(now: now, cost: cost, remainingRequests: test.remaining, reset: now))
-            }
-            let until = test.blockedUntil ?? now + Int64(test.resetSeconds) * 1000
-            guard now < until else {
+            let ends = test.windowEnds ?? now + Int64(test.resetSeconds) * 1000
+            guard now < ends else {
                 budget = nil
                 return admit(cost: cost, now: now)
             }
-            test.blockedUntil = until
+            test.windowEnds = ends
+            let allowed = test.remaining > 0
+            if allowed { test.remaining -= 1 }
             budget = test
-            return (false, headers(now: now, cost: cost, remainingRequests: 0, reset: until))
+            return (allowed, headers(now: now, cost: cost, remainingRequests: test.remaining, reset: ends))
         }
         guard requests >= 1, complexity >= Double(cost) else {
             return (false, headers(now: now, cost: cost, remainingRequests: Int(requests), reset: fullAt(now)))
