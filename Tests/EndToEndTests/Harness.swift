@@ -210,6 +210,11 @@ final class Simulator {
         return sim
     }
 
+    /// A simulator of any kind, set up by the caller.
+    static func start(kind: SimulatedTrackerKind, token: String, latencyMs: Int = 0) async throws -> Simulator {
+        Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: kind, token: token, latencyMs: latencyMs)))
+    }
+
     func stop() async { await server.stop() }
 
     @discardableResult
