@@ -1,4 +1,3 @@
-import Foundation
 import Trackers
 
 /// Linear as the registry knows it.

@@ -62,14 +62,19 @@ final class LinearDirectory: Sendable {
     /// A UUID (`linear.team_id` as Linear shows it) rather than a team key.
     static func looksLikeID(_ text: String) -> Bool { UUID(uuidString: text) != nil }
 
+    /// The configured team as far as the context is loaded, without asking Linear.
+    var loadedConfiguredTeam: LinearContext.Team? {
+        guard let selector = teamSelector, let context = loaded else { return nil }
+        return Self.looksLikeID(selector) ? context.team(id: selector) : context.team(key: selector)
+    }
+
     /// The configured team, from the context.
     func configuredTeam() async throws -> LinearContext.Team {
-        let context = try await context()
+        _ = try await context()
         guard let selector = teamSelector else {
             throw TrackerError.configuration("no Linear team: set work.default_project_code to your team key (like ENG) in .accelerator/config.md")
         }
-        let team = Self.looksLikeID(selector) ? context.team(id: selector) : context.team(key: selector)
-        guard let team else {
+        guard let team = loadedConfiguredTeam else {
             throw TrackerError.configuration("Linear has no team \(selector) that this key can see: check work.default_project_code (the team key) or linear.team_id")
         }
         return team
@@ -101,10 +106,10 @@ final class LinearDirectory: Sendable {
         guard createLabels else {
             return (nil, "tag '\(name)' left out: \(team.key) has no such label and linear.create_labels is false")
         }
-        let attempt = await createLabel(name, team: team)
-        guard case .success(let created) = attempt else {
-            if case .failure(let error) = attempt { return try await labelCreationRefused(name, team: team, error) }
-            return (nil, nil)
+        let created: JSONValue
+        switch await createLabel(name, team: team) {
+        case .success(let answer): created = answer
+        case .failure(let error): return try await labelCreationRefused(name, team: team, error)
         }
         guard let label = LinearContext.labels(["nodes": [created["issueLabelCreate"]?["issueLabel"] ?? .null]]).first else {
             return (nil, "tag '\(name)' left out: Linear did not answer with the label it created")

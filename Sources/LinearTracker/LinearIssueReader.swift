@@ -1,6 +1,4 @@
-import Foundation
 import JSON
-import Synchronization
 import Trackers
 import WorkItems
 
@@ -73,12 +71,4 @@ struct LinearIssueReader: Sendable {
         guard linear.hasSuffix("Z"), linear.count >= 20 else { return linear }
         return String(linear.prefix(19)) + "+00:00"
     }
-}
-
-/// The workflow state type of every issue read this run, by key.
-final class LinearStateTypes: Sendable {
-    private let types = Mutex<[String: String]>([:])
-
-    func note(_ type: String, for key: String) { types.withLock { $0[key] = type } }
-    func type(of key: String) -> String? { types.withLock { $0[key] } }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import JSON
-import Synchronization
 import Trackers
 import WorkItems
 
@@ -67,7 +66,8 @@ public struct LinearTracker: Tracker {
 
     public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
         let before = api.requestCount
-        let teams = scopeTeams(request.trackedKeys)
+        let scope = try await scopeTeamKey()
+        let teams = scopeTeams(request.trackedKeys, scope: scope)
         let followIDs = Set(request.remoteIDs.values)
         var filter: JSONObject = [:]
         if let since = request.since {
@@ -82,17 +82,24 @@ public struct LinearTracker: Tracker {
             if !teams.isEmpty { filter["team"] = ["key": ["in": .array(teams.map { .string($0) })]] }
         }
         var items = try await issues(filter, request: request)
-        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) || teamKey == nil {
+        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) || scope == nil {
             let seen = Set(items.map(\.key))
-            items += try await issues(discoveryFilter(request), request: request).filter { !seen.contains($0.key) }
+            items += try await issues(discoveryFilter(request, scope: scope), request: request).filter { !seen.contains($0.key) }
         }
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
     }
 
+    /// The team this repository syncs with, by key: as configured, or looked up (once) when it is pinned by id.
+    private func scopeTeamKey() async throws -> String? {
+        if let teamKey { return teamKey }
+        guard let selector = directory.teamSelector, LinearDirectory.looksLikeID(selector) else { return nil }
+        return try await directory.configuredTeam().key
+    }
+
     /// The configured team and the teams of tracked keys.
-    private func scopeTeams(_ tracked: Set<String>) -> [String] {
+    private func scopeTeams(_ tracked: Set<String>, scope: String?) -> [String] {
         var teams = Set(tracked.compactMap(Self.team(ofKey:)))
-        if let teamKey { teams.insert(teamKey) }
+        if let scope { teams.insert(scope) }
         return teams.sorted()
     }
 
@@ -101,10 +108,10 @@ public struct LinearTracker: Tracker {
         return String(key[..<dash]).uppercased()
     }
 
-    private func discoveryFilter(_ request: RemoteReadRequest) async throws -> JSONObject {
+    private func discoveryFilter(_ request: RemoteReadRequest, scope: String?) -> JSONObject {
         let d = request.discovery
         var parts: [JSONValue] = []
-        if !d.all, let code = d.projectCode ?? teamKey { parts.append(["team": ["key": ["eqIgnoreCase": .string(code)]]]) }
+        if !d.all, let code = d.projectCode ?? scope { parts.append(["team": ["key": ["eqIgnoreCase": .string(code)]]]) }
         for label in d.labels {
             let names = [label] + [mapping.kindLabel(for: label)].compactMap { $0 }
             parts.append(["labels": ["some": ["or": .array(names.map { ["name": ["eqIgnoreCase": .string($0)]] })]]])
@@ -263,7 +270,7 @@ public struct LinearTracker: Tracker {
     public func representable(_ content: WorkItemContent) -> WorkItemContent {
         var out = content
         out.description = descriptions.representable(content.description)
-        let team = directory.loaded.flatMap { context in teamKey.flatMap(context.team(key:)) }
+        let team = directory.loadedConfiguredTeam
         out.status = content.status.map { status in
             if let team, let state = writer.state(for: status, in: team) { return mapping.localStatus(stateName: state.name, type: state.type) }
             return mapping.localStatus(stateName: mapping.stateName(for: status), type: mapping.stateType(for: status).rawValue)
@@ -281,7 +288,8 @@ public struct LinearTracker: Tracker {
     }
 
     public func matches(_ item: RemoteItem, filter: DiscoveryFilter) -> Bool {
-        if !filter.all, let project = filter.projectCode ?? teamKey, Self.team(ofKey: item.key) != project.uppercased() { return false }
+        if !filter.all, let project = filter.projectCode ?? teamKey ?? directory.loadedConfiguredTeam?.key,
+           Self.team(ofKey: item.key) != project.uppercased() { return false }
         let labels = Set((item.content.tags + [item.content.kind.flatMap(mapping.kindLabel(for:))].compactMap { $0 }).map { $0.lowercased() })
         for wanted in filter.labels {
             let names = [wanted.lowercased()] + [mapping.kindLabel(for: wanted)?.lowercased()].compactMap { $0 }

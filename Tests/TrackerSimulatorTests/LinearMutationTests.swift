@@ -118,6 +118,17 @@ final class LinearMutationTests: LinearTestCase {
         XCTAssertEqual(Self.nodes(moved["labels"]).compactMap { $0["name"] as? String }, ["shared"], "the old team's labels go")
     }
 
+    func testARefusedUpdateChangesNothingEvenAfterAMove() async throws {
+        try await http.admin("POST", "/_simulator/setup", ["teams": [["key": "OPS"]]])
+        let item = try await addItem(["title": "Stays put"])
+        let ops = try await teamID("OPS")
+        let answer = try await graphql(Self.update, ["id": item["id"] as Any, "input": ["teamId": ops, "labelIds": ["no-such-label"]]])
+        XCTAssertEqual(messages(answer), ["Entity not found: IssueLabel"])
+        let after = try await self.item("ENG-1")
+        XCTAssertEqual(after["scope"] as? String, "ENG")
+        XCTAssertEqual(after["updatedAt"] as? String, item["updatedAt"] as? String)
+    }
+
     func testDescriptionsComeBackAsLinearWritesThem() async throws {
         let team = try await teamID()
         let sent = "Intro with _emphasis_ and __strong__ text.  \n\n\n* one\n* two\n\n3. first\n7. second\n\nSetext\n===\n\n```\n* not a list\n```\n"

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Linear's error answers: `errors[]` entries with `extensions.type` (`authentication error`, `invalid input`,
 /// `ratelimited`, `graphql error`, …), `code`, `userError`, `userPresentableMessage`, and the HTTP status each comes
 /// with (401 for a rejected key, 400 for validation and rate limits, 200 beside `data` for field errors).

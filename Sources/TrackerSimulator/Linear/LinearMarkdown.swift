@@ -1,3 +1,5 @@
+import Foundation
+
 /// How Linear hands a description back: it keeps markdown, but as its editor writes it, not as it was sent. Bullets
 /// become `-`, ordered lists count up from their first number, `_emphasis_` and `__strong__` become `*emphasis*` and
 /// `**strong**`, setext headings become `#` headings, `***` and `___` rules become `---`, trailing spaces and runs of

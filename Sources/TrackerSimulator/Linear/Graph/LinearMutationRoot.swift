@@ -7,12 +7,19 @@ struct LinearMutationRoot: GraphQLObjectValue {
     let graphQLTypeName = "Mutation"
     let world: LinearWorld
 
+    /// A mutation that fails changes nothing, even when it had started (a move before a refused label).
     func resolve(_ field: String, _ arguments: GraphQLArguments) throws(GraphQLFieldError) -> GraphQLResult {
-        switch field {
-        case "issueCreate": return try create(arguments.object("input") ?? [:])
-        case "issueUpdate": return try update(id: arguments.string("id") ?? "", arguments.object("input") ?? [:])
-        case "issueLabelCreate": return try createLabel(arguments.object("input") ?? [:])
-        default: return .null
+        let before = world.store
+        do {
+            switch field {
+            case "issueCreate": return try create(arguments.object("input") ?? [:])
+            case "issueUpdate": return try update(id: arguments.string("id") ?? "", arguments.object("input") ?? [:])
+            case "issueLabelCreate": return try createLabel(arguments.object("input") ?? [:])
+            default: return .null
+            }
+        } catch {
+            world.store = before
+            throw error
         }
     }
 

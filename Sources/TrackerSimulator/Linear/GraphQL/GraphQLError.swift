@@ -18,23 +18,3 @@ struct GraphQLError: Error, Sendable, Equatable {
             && lhs.extensions.map(\.0) == rhs.extensions.map(\.0) && lhs.extensions.map(\.1) == rhs.extensions.map(\.1)
     }
 }
-
-/// What a resolver throws for its field: the message and Linear's error extensions; the executor adds where.
-struct GraphQLFieldError: Error, Sendable {
-    var message: String
-    var extensions: [(String, GraphQLExtensionValue)]
-
-    init(_ message: String, extensions: [(String, GraphQLExtensionValue)] = []) {
-        self.message = message
-        self.extensions = extensions
-    }
-}
-
-/// A value in an error's `extensions`.
-enum GraphQLExtensionValue: Sendable, Equatable, ExpressibleByStringLiteral {
-    case string(String)
-    case bool(Bool)
-    case int(Int)
-
-    init(stringLiteral value: String) { self = .string(value) }
-}

@@ -5,34 +5,3 @@ protocol GraphQLObjectValue {
     var graphQLTypeName: String { get }
     func resolve(_ field: String, _ arguments: GraphQLArguments) throws(GraphQLFieldError) -> GraphQLResult
 }
-
-/// What a resolver answers for one field.
-indirect enum GraphQLResult {
-    case null
-    case string(String)
-    case int(Int)
-    case float(Double)
-    case bool(Bool)
-    case object(any GraphQLObjectValue)
-    case list([GraphQLResult])
-    /// A `JSON`/`JSONObject` scalar.
-    case json(GraphQLInput)
-
-    static func optional(_ text: String?) -> GraphQLResult { text.map(GraphQLResult.string) ?? .null }
-    static func optional(_ object: (any GraphQLObjectValue)?) -> GraphQLResult { object.map(GraphQLResult.object) ?? .null }
-}
-
-/// A field's arguments after coercion, defaults applied; an argument neither written nor defaulted is absent.
-struct GraphQLArguments {
-    var values: [String: GraphQLInput]
-
-    subscript(name: String) -> GraphQLInput? {
-        guard let value = values[name], !value.isNull else { return nil }
-        return value
-    }
-
-    func string(_ name: String) -> String? { self[name]?.string }
-    func int(_ name: String) -> Int? { self[name]?.int }
-    func bool(_ name: String) -> Bool? { self[name]?.bool }
-    func object(_ name: String) -> [String: GraphQLInput]? { self[name]?.object }
-}

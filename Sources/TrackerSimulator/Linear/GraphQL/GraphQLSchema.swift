@@ -78,35 +78,3 @@ struct GraphQLSchema: Sendable {
         }
     }
 }
-
-struct GraphQLFieldDefinition: Sendable {
-    var name: String
-    var type: GraphQLTypeReference
-    var arguments: [GraphQLInputValueDefinition]
-
-    func argument(_ name: String) -> GraphQLInputValueDefinition? { arguments.first { $0.name == name } }
-}
-
-struct GraphQLInputValueDefinition: Sendable {
-    var name: String
-    var type: GraphQLTypeReference
-    var defaultValue: GraphQLValue?
-}
-
-struct GraphQLObjectType: Sendable {
-    var name: String
-    var interfaces: [String]
-    var fields: [String: GraphQLFieldDefinition]
-}
-
-struct GraphQLInputObjectType: Sendable {
-    var name: String
-    var fields: [GraphQLInputValueDefinition]
-
-    func field(_ name: String) -> GraphQLInputValueDefinition? { fields.first { $0.name == name } }
-}
-
-struct GraphQLEnumType: Sendable {
-    var name: String
-    var values: [String]
-}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value written in a document: a literal or a `$variable`.
 indirect enum GraphQLValue: Sendable, Equatable {
     case variable(String)
