@@ -22,7 +22,7 @@ struct JSONTextWriter {
                 writer.write(elements[position], depth: depth + 1)
             }
         case .object(let object):
-            let members = keyOrder == .sorted ? object.sortedByKey() : object
+            let members = keyOrder == .sorted ? object.sorted { JSONObject.keyPrecedes($0.key, $1.key) } : Array(object)
             container(open: "{", close: "}", count: members.count, depth: depth) { writer, position in
                 Self.appendString(members[position].key, to: &writer.bytes)
                 writer.bytes.append(contentsOf: (writer.pretty ? " : " : ":").utf8)

@@ -88,7 +88,15 @@ public final class FakeTracker: Tracker, Sendable {
         let tags = Set(item.content.tags.map { $0.lowercased() })
         if !filter.labels.allSatisfy({ tags.contains($0.lowercased()) }) { return false }
         if let who = filter.assignee, item.content.assignee?.lowercased() != who.lowercased() { return false }
-        if let wanted = filter.state?.lowercased(), wanted != "all", item.content.status?.lowercased() != wanted { return false }
+        if let wanted = filter.state?.lowercased(), wanted != "all" {
+            // As the real trackers read it: `open` is anything not finished, `closed` anything finished.
+            let finished = ["done", "abandoned"].contains(item.content.status?.lowercased() ?? "")
+            switch wanted {
+            case "open": if finished { return false }
+            case "closed", "done": if !finished { return false }
+            default: if item.content.status?.lowercased() != wanted { return false }
+            }
+        }
         return true
     }
 
