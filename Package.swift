@@ -102,7 +102,7 @@ let package = Package(
         // which needs $SHARED); `make test` skips this target.
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The admin API's items for Linear, in the neutral shape every simulator takes, plus Linear's extras.
 ///
@@ -22,11 +23,11 @@ struct LinearAdminItem {
     private let body: [String: JSONValue]
 
     init(_ data: Data) throws(Invalid) {
-        guard let json = try? JSONValue.parse(data), let members = json.objectMembers else { throw Invalid(message: "expected a JSON object") }
+        guard let json = try? JSONValue(parsing: data), let members = json.object else { throw Invalid(message: "expected a JSON object") }
         for (name, _) in members where !Self.members.contains(name) {
             throw Invalid(message: "unknown member \"\(name)\": use \(Self.members.sorted().joined(separator: ", "))")
         }
-        body = Dictionary(members, uniquingKeysWith: { _, last in last })
+        body = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
     /// A new issue as a person would create it in Linear.
@@ -62,7 +63,7 @@ struct LinearAdminItem {
         try apply(to: &issue, in: &store)
         if issue != before {
             store.update(issue)
-        } else if body["comment"]?.boolValue == true {
+        } else if body["comment"]?.bool == true {
             store.touch(issueID)
         }
     }
@@ -70,8 +71,8 @@ struct LinearAdminItem {
     private func apply(to issue: inout LinearStore.Issue, in store: inout LinearStore) throws(Invalid) {
         if let title = try string("title") { issue.title = title }
         if let description = body["description"] {
-            guard description.isNull || description.stringValue != nil else { throw Invalid(message: "\"description\" must be a string or null") }
-            issue.description = description.stringValue.map(LinearMarkdown.render)
+            guard description.isNull || description.string != nil else { throw Invalid(message: "\"description\" must be a string or null") }
+            issue.description = description.string.map(LinearMarkdown.render)
         }
         if let name = try string("state") {
             guard let state = store.states(ofTeam: issue.teamID).first(where: { $0.name.lowercased() == name.lowercased() }) else {
@@ -98,7 +99,7 @@ struct LinearAdminItem {
         }
         let kindIDs = Set(Self.kindLabels.compactMap { name in store.labels.first { $0.name == name && $0.teamID == nil }?.id })
         if let labels = body["labels"] {
-            guard let names = labels.arrayValue?.compactMap(\.stringValue), names.count == labels.arrayValue?.count else {
+            guard let names = labels.array?.compactMap(\.string), names.count == labels.array?.count else {
                 throw Invalid(message: "\"labels\" must be a list of strings")
             }
             let kept = issue.labelIDs.filter { kindIDs.contains($0) }
@@ -115,12 +116,12 @@ struct LinearAdminItem {
             }
         }
         if let archived = body["archived"] {
-            guard let flag = archived.boolValue else { throw Invalid(message: "\"archived\" must be true or false") }
+            guard let flag = archived.bool else { throw Invalid(message: "\"archived\" must be true or false") }
             issue.archivedAt = flag ? (issue.archivedAt ?? max(store.clock, LinearTime.nowMilliseconds())) : nil
             if !flag { issue.trashed = false }
         }
         if let trashed = body["trashed"] {
-            guard let flag = trashed.boolValue else { throw Invalid(message: "\"trashed\" must be true or false") }
+            guard let flag = trashed.bool else { throw Invalid(message: "\"trashed\" must be true or false") }
             issue.trashed = flag
             issue.archivedAt = flag ? (issue.archivedAt ?? max(store.clock, LinearTime.nowMilliseconds())) : nil
         }
@@ -132,7 +133,7 @@ struct LinearAdminItem {
     }
 
     private func text(_ value: JSONValue, _ name: String) throws(Invalid) -> String {
-        guard let text = value.stringValue else { throw Invalid(message: "\"\(name)\" must be a string") }
+        guard let text = value.string else { throw Invalid(message: "\"\(name)\" must be a string") }
         return text
     }
 
@@ -150,8 +151,8 @@ struct LinearAdminItem {
 
     static func priority(_ value: JSONValue) throws(Invalid) -> Int {
         if value.isNull { return 0 }
-        if let number = value.intValue, (0...4).contains(number) { return number }
-        if let name = value.stringValue?.lowercased() {
+        if let number = value.int, (0...4).contains(number) { return number }
+        if let name = value.string?.lowercased() {
             if let index = LinearIssueNode.priorityLabels.firstIndex(where: { $0.lowercased() == name }) { return index }
             if name == "none" { return 0 }
             if let number = Int(name), (0...4).contains(number) { return number }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A fake of Linear's GraphQL API (`POST /graphql`), shaped after Linear's own schema (`LinearSchema`): personal API
 /// keys sent bare in `Authorization` and OAuth tokens as `Bearer`, documents parsed and validated like Linear's
@@ -119,35 +120,35 @@ actor LinearSimulator: SimulatedTracker {
     /// `{"teams": [{"key", "name"}], "users": [{"name", "displayName", "email", "admin"}], "labels": [{"name", "team",
     /// "color", "group"}], "viewer": "email of the token's user"}`.
     func adminSetup(_ body: Data) -> SimResponse {
-        guard let setup = try? JSONValue.parse(body), setup.objectMembers != nil else { return Self.adminError(400, "expected a JSON object") }
+        guard let setup = try? JSONValue(parsing: body), setup.object != nil else { return Self.adminError(400, "expected a JSON object") }
         var changed = store
-        for entry in setup["teams"]?.arrayValue ?? [] {
-            guard let key = entry.stringValue ?? entry["key"]?.stringValue, (try? /[A-Z][A-Z0-9]{0,6}/.wholeMatch(in: key)) != nil else {
+        for entry in setup["teams"]?.array ?? [] {
+            guard let key = entry.string ?? entry["key"]?.string, (try? /[A-Z][A-Z0-9]{0,6}/.wholeMatch(in: key)) != nil else {
                 return Self.adminError(400, "a team key is an uppercase letter, then up to 6 uppercase letters or digits")
             }
-            _ = changed.ensureTeam(key: key, name: entry["name"]?.stringValue)
+            _ = changed.ensureTeam(key: key, name: entry["name"]?.string)
         }
-        for entry in setup["users"]?.arrayValue ?? [] {
-            guard let email = entry["email"]?.stringValue, email.contains("@") else { return Self.adminError(400, "each user needs an \"email\"") }
-            let name = entry["name"]?.stringValue ?? String(email.prefix { $0 != "@" })
-            changed.addUser(name: name, displayName: entry["displayName"]?.stringValue ?? name, email: email,
-                            admin: entry["admin"]?.boolValue ?? false)
+        for entry in setup["users"]?.array ?? [] {
+            guard let email = entry["email"]?.string, email.contains("@") else { return Self.adminError(400, "each user needs an \"email\"") }
+            let name = entry["name"]?.string ?? String(email.prefix { $0 != "@" })
+            changed.addUser(name: name, displayName: entry["displayName"]?.string ?? name, email: email,
+                            admin: entry["admin"]?.bool ?? false)
         }
-        for entry in setup["labels"]?.arrayValue ?? [] {
-            guard let name = entry["name"]?.stringValue ?? entry.stringValue else { return Self.adminError(400, "each label needs a \"name\"") }
+        for entry in setup["labels"]?.array ?? [] {
+            guard let name = entry["name"]?.string ?? entry.string else { return Self.adminError(400, "each label needs a \"name\"") }
             var teamID: String?
-            if let key = entry["team"]?.stringValue {
+            if let key = entry["team"]?.string {
                 guard let team = changed.team(key: key) else { return Self.adminError(400, "no team \(key)") }
                 teamID = team.id
             }
-            let id = changed.addLabel(name: name, color: entry["color"]?.stringValue ?? "#95a2b3", teamID: teamID)
-            if let group = entry["group"]?.stringValue {
+            let id = changed.addLabel(name: name, color: entry["color"]?.string ?? "#95a2b3", teamID: teamID)
+            if let group = entry["group"]?.string {
                 let parent = changed.labels.first { $0.name == group && $0.isGroup && $0.teamID == teamID }?.id
                     ?? changed.addLabel(name: group, teamID: teamID)
                 changed.setLabelGroup(id, parent: parent)
             }
         }
-        if let viewer = setup["viewer"]?.stringValue {
+        if let viewer = setup["viewer"]?.string {
             guard let user = changed.user(named: viewer) else { return Self.adminError(400, "no user \(viewer) to be the viewer") }
             changed.viewerID = user.id
             changed.revision += 1

@@ -1,3 +1,5 @@
+import JSON
+
 /// A completed answer value, in the order the query asked for it, ready to be written as JSON.
 indirect enum GraphQLOutput {
     case null

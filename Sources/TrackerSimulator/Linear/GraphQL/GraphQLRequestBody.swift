@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The JSON body of `POST /graphql`: `query`, `variables` (an object) and `operationName`.
 struct GraphQLRequestBody: Sendable {
@@ -11,22 +12,21 @@ struct GraphQLRequestBody: Sendable {
     }
 
     init(_ body: Data) throws(Invalid) {
-        guard let json = try? JSONValue.parse(body) else { throw Invalid(message: "POST body is not valid JSON.") }
-        guard let members = json.objectMembers else { throw Invalid(message: "POST body must be a JSON object.") }
-        guard let query = json["query"]?.stringValue, !query.isEmpty else {
+        guard let json = try? JSONValue(parsing: body) else { throw Invalid(message: "POST body is not valid JSON.") }
+        guard json.object != nil else { throw Invalid(message: "POST body must be a JSON object.") }
+        guard let query = json["query"]?.string, !query.isEmpty else {
             throw Invalid(message: "GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.")
         }
         self.query = query
         if let name = json["operationName"], !name.isNull {
-            guard let text = name.stringValue else { throw Invalid(message: "`operationName` in a POST body must be a string if provided.") }
+            guard let text = name.string else { throw Invalid(message: "`operationName` in a POST body must be a string if provided.") }
             operationName = text
         }
         variables = [:]
         if let given = json["variables"], !given.isNull {
-            guard let entries = given.objectMembers else { throw Invalid(message: "`variables` in a POST body should be an object if provided.") }
+            guard let entries = given.object else { throw Invalid(message: "`variables` in a POST body should be an object if provided.") }
             for (name, value) in entries { variables[name] = Self.literal(value) }
         }
-        _ = members
     }
 
     /// A JSON value in the form of a GraphQL literal, for coercion (numbers keep their text, so `1` stays an Int).
@@ -34,10 +34,10 @@ struct GraphQLRequestBody: Sendable {
         switch json {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .number(let text): return text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? .float(text) : .int(text)
+        case .number(let number): return number.isInteger ? .int(number.text) : .float(number.text)
         case .string(let s): return .string(s)
         case .array(let items): return .list(items.map(literal))
-        case .object(let members): return .object(members.map { ($0.0, literal($0.1)) })
+        case .object(let members): return .object(members.map { ($0.key, literal($0.value)) })
         }
     }
 

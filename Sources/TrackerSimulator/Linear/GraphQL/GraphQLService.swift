@@ -1,3 +1,5 @@
+import JSON
+
 /// One GraphQL request from body to answer: parse, validate, choose the operation, coerce variables, execute.
 /// Request errors (syntax, validation, variables) answer 400 without `data`; field errors answer 200 beside it.
 struct GraphQLService {
