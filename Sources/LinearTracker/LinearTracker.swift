@@ -143,11 +143,11 @@ public struct LinearTracker: Tracker {
         let followed = Dictionary(request.remoteIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         var items: [RemoteItem] = []
         var seen = Set<String>()
-        for issue in try await pages(filter) {
-            guard let facts = LinearIssueReader.facts(issue), seen.insert(facts.id).inserted else { continue }
+        try await forEachIssue(filter) { issue in
+            guard let facts = LinearIssueReader.facts(issue), seen.insert(facts.id).inserted else { return }
             let key = Self.trackedKey(facts, tracked: request.trackedKeys, followed: followed)
             let isTracked = request.trackedKeys.contains(key) || followed[facts.id] != nil
-            if (facts.archived || facts.trashed) && !isTracked { continue }
+            if (facts.archived || facts.trashed) && !isTracked { return }
             if let item = try await reader.item(issue, key: key) { items.append(item) }
         }
         return items
@@ -160,19 +160,18 @@ public struct LinearTracker: Tracker {
         return facts.previousIdentifiers.last { tracked.contains($0) } ?? facts.identifier
     }
 
-    /// Follows `pageInfo.endCursor` to the last page.
-    private func pages(_ filter: JSONObject) async throws -> [JSONValue] {
-        var nodes: [JSONValue] = []
+    /// Every issue `issues(filter:)` answers with, page by page (`pageInfo.endCursor` to the last page); each page
+    /// is let go of once read, so a first read of thousands of issues never holds them all as JSON.
+    private func forEachIssue(_ filter: JSONObject, _ body: (JSONValue) async throws -> Void) async throws {
         var after: String?
         repeat {
             var variables: JSONObject = ["first": .int(Self.pageSize)]
             if !filter.isEmpty { variables["filter"] = .object(filter) }
             if let after { variables["after"] = .string(after) }
             let connection = try await api.run(LinearDocuments.issues, variables)["issues"]
-            nodes += connection?["nodes"]?.array ?? []
+            for issue in connection?["nodes"]?.array ?? [] { try await body(issue) }
             after = connection?["pageInfo"]?["hasNextPage"]?.bool == true ? connection?["pageInfo"]?["endCursor"]?.string : nil
         } while after != nil
-        return nodes
     }
 
     /// Current state of tracked keys, in bulk: by team and number, then one by one for keys Linear no longer files
@@ -191,9 +190,9 @@ public struct LinearTracker: Tracker {
             let parts: [JSONValue] = byTeam.sorted { $0.key < $1.key }.map { team, numbers in
                 ["team": ["key": ["eq": .string(team)]], "number": ["in": .array(numbers.map { .int($0) })]]
             }
-            for issue in try await pages(["or": .array(parts)]) {
+            try await forEachIssue(["or": .array(parts)]) { issue in
                 guard let facts = LinearIssueReader.facts(issue), chunk.contains(facts.identifier), found.insert(facts.identifier).inserted,
-                      !facts.trashed, let item = try await reader.item(issue) else { continue }
+                      !facts.trashed, let item = try await reader.item(issue) else { return }
                 out.append(item)
             }
         }
@@ -211,8 +210,11 @@ public struct LinearTracker: Tracker {
 
     public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
         let id = LinearIssueID.from(marker)
-        guard let issue = try await pages(["id": ["eq": .string(id)]]).first else { return nil }
-        return try await reader.item(issue)
+        var found: RemoteItem?
+        try await forEachIssue(["id": ["eq": .string(id)]]) { issue in
+            if found == nil { found = try await reader.item(issue) }
+        }
+        return found
     }
 
     // MARK: Writing

@@ -71,6 +71,12 @@ final class LinearQueryTests: LinearTestCase {
         XCTAssertEqual(gte, ["ENG-1", "ENG-2"])
         let (relative, _) = try await identifiers(["filter": ["updatedAt": ["gt": "-PT1H"]]])
         XCTAssertEqual(relative.count, 2, "a duration counts back from now")
+        let (future, _) = try await identifiers(["filter": ["updatedAt": ["gt": "2999-01-01"]]])
+        XCTAssertEqual(future, [], "a date alone is midnight UTC")
+        let (offset, _) = try await identifiers(["filter": ["updatedAt": ["lt": "1970-01-01T01:00:00+01:00"]]])
+        XCTAssertEqual(offset, [], "an offset is honoured: that instant is the epoch itself")
+        let (past, _) = try await identifiers(["filter": ["updatedAt": ["gt": "2020-02-29T23:59:59.999+02:30"]]])
+        XCTAssertEqual(past.count, 2)
     }
 
     func testFiltersOnTeamStateLabelsAssigneeAndNumbers() async throws {
