@@ -37,8 +37,8 @@ final class RequestPipeline: Sendable {
 
         let label = tracker.requestLabel(simRequest)
         switch faults.take(matching: label) {
-        case .answer(let status, let headers)?:
-            return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers)))
+        case .answer(let status, let headers, let message)?:
+            return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers, message: message)))
         case .drop(let afterEffect)?:
             if afterEffect { _ = await serve(simRequest, baseURL: base) }
             log.append(.init(method: simRequest.method, path: label, status: 0))

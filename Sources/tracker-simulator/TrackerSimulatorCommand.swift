@@ -8,14 +8,15 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         commandName: "tracker-simulator",
         abstract: "A faithful fake tracker on 127.0.0.1 for tests, demos and benchmarks.",
         discussion: """
-            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves until SIGTERM or SIGINT.
-            Admin API (no token): GET/POST /_simulator/items, PATCH/DELETE /_simulator/items/{key}, \
-            POST /_simulator/setup, GET/DELETE /_simulator/requests (?bodies=1), POST /_simulator/faults, \
-            POST /_simulator/reset.
-            Jira: clients authenticate with Basic base64(email:TOKEN); the API is under /rest/api/3.
-            Linear: POST /graphql with the token as the whole Authorization value (an OAuth token lin_oauth_... as \
-            Bearer); the request log names each request's operation (/graphql#query:Issues), and fault paths match it.
-            """
+            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves
+            until SIGTERM or SIGINT.
+            GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
+            Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
+            Linear: clients POST /graphql with the token as the whole Authorization value (an OAuth token, \
+            lin_oauth_..., as Bearer); the request log names each request's operation (/graphql#query:Issues), and \
+            fault paths match that name.
+
+            """ + "\n" + AdminAPIReference.text
     )
 
     @Argument(help: "Which tracker to simulate: \(SimulatedTrackerKind.allCases.map(\.rawValue).joined(separator: ", ")).")

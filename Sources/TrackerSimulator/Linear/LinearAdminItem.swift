@@ -80,7 +80,7 @@ struct LinearAdminItem {
                 throw Invalid(message: "no state \(name) in the team's workflow (\(known))")
             }
             issue.stateID = state.id
-            let now = max(store.clock, LinearTime.nowMilliseconds())
+            let now = store.now
             issue.completedAt = state.type == "completed" ? now : nil
             issue.canceledAt = state.type == "canceled" ? now : nil
         }
@@ -117,13 +117,13 @@ struct LinearAdminItem {
         }
         if let archived = body["archived"] {
             guard let flag = archived.bool else { throw Invalid(message: "\"archived\" must be true or false") }
-            issue.archivedAt = flag ? (issue.archivedAt ?? max(store.clock, LinearTime.nowMilliseconds())) : nil
+            issue.archivedAt = flag ? (issue.archivedAt ?? store.now) : nil
             if !flag { issue.trashed = false }
         }
         if let trashed = body["trashed"] {
             guard let flag = trashed.bool else { throw Invalid(message: "\"trashed\" must be true or false") }
             issue.trashed = flag
-            issue.archivedAt = flag ? (issue.archivedAt ?? max(store.clock, LinearTime.nowMilliseconds())) : nil
+            issue.archivedAt = flag ? (issue.archivedAt ?? store.now) : nil
         }
     }
 

@@ -9,7 +9,7 @@ enum LinearDemoData {
         let maintenance = store.addLabel(name: "maintenance", color: "#95a2b3", teamID: team)
         func label(_ name: String) -> String? { store.labels.first { $0.name == name }?.id }
         func state(_ name: String) -> String { store.states(ofTeam: team).first { $0.name == name }?.id ?? "" }
-        var time = max(store.clock + 1, LinearTime.nowMilliseconds() - 8 * 60_000)
+        var time = max(store.clock + 1, store.wallClock.nowMilliseconds - 8 * 60_000)
         func add(_ title: String, _ description: String?, state stateName: String, priority: Int, labels: [String?],
                  assignee: String?, creator: String?, parent: String? = nil) -> String {
             let issue = store.insert(LinearStore.Issue(
@@ -39,7 +39,7 @@ enum LinearDemoData {
         let bench = store.addLabel(name: "bench", teamID: team)
         let kinds = LinearAdminItem.kindLabels.compactMap { name in store.labels.first { $0.name == name && $0.teamID == nil }?.id }
         let users = store.users.map(\.id)
-        let start = max(store.clock + 1, LinearTime.nowMilliseconds() - Int64(count) * 1000)
+        let start = max(store.clock + 1, store.wallClock.nowMilliseconds - Int64(count) * 1000)
         for n in 1...count {
             let description = "## Summary\n\nGenerated issue number \(n).\n\n## Acceptance Criteria\n\n- It works"
             store.insert(LinearStore.Issue(

@@ -35,8 +35,8 @@ actor LinearSimulator: SimulatedTracker {
 
     nonisolated func unauthorizedResponse() -> SimResponse { LinearErrors.authentication() }
 
-    nonisolated func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse {
-        LinearErrors.fault(status: status, headers: headers)
+    nonisolated func faultResponse(status: Int, headers: [(String, String)], message: String?) -> SimResponse {
+        LinearErrors.fault(status: status, headers: headers, message: message)
     }
 
     /// `/graphql#query:Issues`: which operation a request ran, for the request log and for faults aimed at one
@@ -69,7 +69,7 @@ actor LinearSimulator: SimulatedTracker {
         }
         let cost = LinearComplexity.of(prepared, schema: service.schema)
         guard cost <= LinearComplexity.maximum else { return LinearErrors.tooComplex(cost, maximum: LinearComplexity.maximum) }
-        let now = max(store.clock, LinearTime.nowMilliseconds())
+        let now = store.now
         let (allowed, headers) = rateLimit.admit(cost: cost, now: now)
         guard allowed else { return LinearErrors.rateLimited(headers: headers) }
 
@@ -162,15 +162,20 @@ actor LinearSimulator: SimulatedTracker {
     }
 
     func reset() {
-        let previous = store
-        store = initial
-        store.keepClock(of: previous)
+        store = store.restarted(from: initial)
         rateLimit = LinearRateLimit()
     }
 
+    func clock(_ move: ClockMove?) -> Date {
+        if let move {
+            store.wallClock.apply(move)
+            store.revision += 1
+        }
+        return store.wallClock.now
+    }
+
     func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
-        guard store.revision > revision, let data = try? JSONEncoder().encode(store) else { return nil }
-        return (store.revision, data)
+        store.snapshot(ifNewerThan: revision)
     }
 
     static func adminError(_ status: Int, _ message: String) -> SimResponse { .json(status, ["message": message]) }

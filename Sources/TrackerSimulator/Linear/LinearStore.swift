@@ -3,7 +3,7 @@ import Foundation
 /// Everything the Linear fake knows: one workspace with its users, teams (each with workflow states), labels (team
 /// and workspace), issues and a millisecond clock. A plain value, so a reset is an assignment and the state file is
 /// its JSON encoding; lookup indexes are rebuilt after decoding.
-struct LinearStore: Codable, Sendable {
+struct LinearStore: SimulatorStore {
     struct User: Codable, Sendable, Equatable {
         var id: String
         var name: String
@@ -86,6 +86,8 @@ struct LinearStore: Codable, Sendable {
     private(set) var issues: [Issue] = []
     /// Milliseconds since 1970 of the latest change.
     var clock: Int64 = 0
+    /// The simulated "now" (tests move it instead of sleeping).
+    var wallClock = SimulatorClock()
     /// Bumped by every change; the state file is written when it moves.
     var revision = 0
     private var nextSerial = 1
@@ -95,7 +97,7 @@ struct LinearStore: Codable, Sendable {
     private var identifierIndex: [String: String] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case organizationID, organizationName, urlKey, users, viewerID, teams, states, labels, issues, clock, revision, nextSerial
+        case organizationID, organizationName, urlKey, users, viewerID, teams, states, labels, issues, clock, wallClock, revision, nextSerial
     }
 
     init() {
@@ -121,6 +123,7 @@ struct LinearStore: Codable, Sendable {
         labels = try c.decode([Label].self, forKey: .labels)
         issues = try c.decode([Issue].self, forKey: .issues)
         clock = try c.decode(Int64.self, forKey: .clock)
+        wallClock = try c.decode(SimulatorClock.self, forKey: .wallClock)
         revision = try c.decode(Int.self, forKey: .revision)
         nextSerial = try c.decode(Int.self, forKey: .nextSerial)
         rebuildIndexes()
@@ -138,6 +141,7 @@ struct LinearStore: Codable, Sendable {
         try c.encode(labels, forKey: .labels)
         try c.encode(issues, forKey: .issues)
         try c.encode(clock, forKey: .clock)
+        try c.encode(wallClock, forKey: .wallClock)
         try c.encode(revision, forKey: .revision)
         try c.encode(nextSerial, forKey: .nextSerial)
     }
@@ -166,7 +170,7 @@ struct LinearStore: Codable, Sendable {
     /// Every change moves the clock at least one millisecond, so `updatedAt` strictly increases even within the
     /// same millisecond; it never runs behind the real clock.
     mutating func tick() -> Int64 {
-        clock = max(clock + 1, LinearTime.nowMilliseconds())
+        clock = max(clock + 1, wallClock.nowMilliseconds)
         revision += 1
         return clock
     }
@@ -337,9 +341,11 @@ struct LinearStore: Codable, Sendable {
         rebuildIndexes()
     }
 
-    /// The set's latest change time, kept by a reset so `updatedAt` never goes back.
-    mutating func keepClock(of previous: LinearStore) {
+    /// The latest change time, kept by a reset so `updatedAt` never goes back.
+    mutating func keepLatestChange(of previous: LinearStore) {
         clock = max(clock, previous.clock)
-        revision = previous.revision + 1
     }
+
+    /// The simulated now, never before the latest change.
+    var now: Int64 { max(clock, wallClock.nowMilliseconds) }
 }

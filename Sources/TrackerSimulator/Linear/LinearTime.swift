@@ -3,8 +3,6 @@ import Foundation
 /// Linear's timestamps: ISO 8601 in UTC with milliseconds (`2026-11-25T10:00:00.123Z`), and the `DateTimeOrDuration`
 /// filter values (a timestamp, or an ISO 8601 duration such as `-P2W` counted from now).
 enum LinearTime {
-    static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
-
     static func format(_ milliseconds: Int64) -> String {
         let seconds = milliseconds.dividedRoundingDown(by: 1000)
         let millis = Int(milliseconds - seconds * 1000)

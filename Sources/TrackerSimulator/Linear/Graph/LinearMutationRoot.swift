@@ -139,7 +139,7 @@ struct LinearMutationRoot: GraphQLObjectValue {
     /// `startedAt`, `completedAt` and `canceledAt` follow the state's type, as Linear sets them.
     private func stamp(_ issue: inout LinearStore.Issue, previousState: String?) {
         guard issue.stateID != previousState, let type = world.store.state(id: issue.stateID)?.type else { return }
-        let now = max(world.store.clock, LinearTime.nowMilliseconds())
+        let now = world.store.now
         issue.completedAt = type == "completed" ? now : nil
         issue.canceledAt = type == "canceled" ? now : nil
         if type == "started", issue.startedAt == nil { issue.startedAt = now }

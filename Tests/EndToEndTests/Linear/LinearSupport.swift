@@ -1,5 +1,4 @@
 import Foundation
-import TrackerSimulator
 import XCTest
 
 extension ScratchRepo {
@@ -16,25 +15,11 @@ extension ScratchRepo {
             Team configuration.
 
             """)
-        environment["ACCELERATOR_LINEAR_TOKEN"] = E2E.linearKey
+        environment["ACCELERATOR_LINEAR_TOKEN"] = E2E.token
     }
-}
-
-extension E2E {
-    static let linearKey = "lin_api_e2e-key-not-secret"
 }
 
 extension Simulator {
-    /// The Linear simulator with teams ENG and OPS and people Ana and Ben.
-    static func startLinear(latencyMs: Int = 0) async throws -> Simulator {
-        let sim = try await Simulator.start(kind: .linear, token: E2E.linearKey, latencyMs: latencyMs)
-        _ = try await sim.admin("POST", "/_simulator/setup", [
-            "teams": [["key": "OPS", "name": "Operations"]],
-            "users": [["email": "ana@example.invalid", "displayName": "Ana Lima", "name": "ana"],
-                      ["email": "ben@example.invalid", "displayName": "Ben Okafor", "name": "ben"]],
-        ])
-        return sim
-    }
 
     /// Adds an issue as a person in Linear would, in the neutral shape; returns its key.
     @discardableResult

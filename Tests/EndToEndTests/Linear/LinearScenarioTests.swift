@@ -157,7 +157,7 @@ final class LinearScenarioTests: LinearTestCase {
     func testAnOAuthTokenAndLinearAPIKeyAreUsedAsLinearExpects() async throws {
         try await sim.addLinearIssue(["title": "Via LINEAR_API_KEY"])
         repo.environment["ACCELERATOR_LINEAR_TOKEN"] = nil
-        repo.environment["LINEAR_API_KEY"] = E2E.linearKey
+        repo.environment["LINEAR_API_KEY"] = E2E.token
         try repo.commitAll("configuration")
         let result = try repo.sync()
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
