@@ -15,7 +15,7 @@ BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
-TRACKERS="${BENCH_TRACKERS:-github jira}"
+TRACKERS="${BENCH_TRACKERS:-github jira linear}"
 LARGE="${BENCH_LARGE-github:100000}"
 CONCURRENCY=8
 PAGE=100
@@ -26,7 +26,7 @@ now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(now)"; }
 requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
-export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token
+export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token
 
 # row TRACKER ITEMS WHAT SECONDS REQUESTS FLOOR GOAL_SECONDS GOAL_REQUESTS
 row() {
@@ -69,6 +69,9 @@ new_repo() {
     if [ "$1" = jira ]; then
         printf -- '---\nwork:\n  integration: jira\n  default_project_code: BENCH\njira:\n  site: bench\n  api_url: %s\n  email: bench@example.invalid\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"fields": {"summary": "Changed remotely for the benchmark"}}'
+    elif [ "$1" = linear ]; then
+        printf -- '---\nwork:\n  integration: linear\n  default_project_code: BENCH\nlinear:\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"title": "Changed remotely for the benchmark"}'
     else
         printf -- '---\nwork:\n  integration: github-issues\ngithub:\n  repo: acme/bench\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"title": "Changed remotely for the benchmark"}'
