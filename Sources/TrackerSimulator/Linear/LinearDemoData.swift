@@ -39,7 +39,7 @@ enum LinearDemoData {
         let bench = store.addLabel(name: "bench", teamID: team)
         let kinds = LinearAdminItem.kindLabels.compactMap { name in store.labels.first { $0.name == name && $0.teamID == nil }?.id }
         let users = store.users.map(\.id)
-        let start = max(store.clock + 1, store.wallClock.nowMilliseconds - Int64(count) * 1000)
+        let start = max(store.clock + 1, store.wallClock.nowMilliseconds - Int64(BenchmarkSeed.quietSeconds) * 1000 - Int64(count) * 1000)
         for n in 1...count {
             let description = "## Summary\n\nGenerated issue number \(n).\n\n## Acceptance Criteria\n\n- It works"
             store.insert(LinearStore.Issue(
