@@ -48,8 +48,10 @@ final class JiraHarness: SimulatorBackedHarness {
 
     private var addedPeople = 0
 
+    /// An edit (sent with `returnIssue=true`, so it answers with the issue) or a transition of `key`.
     func isWrite(_ write: String, to key: String) -> Bool {
-        write == "PUT /rest/api/3/issue/\(key)" || write == "POST /rest/api/3/issue/\(key)/transitions"
+        let request = write.split(separator: "?", maxSplits: 1).first.map(String.init) ?? write
+        return request == "PUT /rest/api/3/issue/\(key)" || request == "POST /rest/api/3/issue/\(key)/transitions"
     }
 
     func inProject(_ fields: RemoteFields) -> RemoteFields { scoped(fields, "ENG") }
