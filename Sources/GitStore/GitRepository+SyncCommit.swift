@@ -45,10 +45,13 @@ extension GitRepository {
         let parentTree = try headTree()
         defer { git_tree_free(parentTree) }
 
-        let changes = try requested.map { path throws(GitError) in try snapshot(path, in: parentTree) }
+        // Many files: their objects go into one pack rather than a loose file each.
+        let packed = requested.count >= PackedObjectWriter.threshold ? try PackedObjectWriter(beside: self) : nil
+        let objects = packed?.repository ?? raw
+        let changes = try requested.map { path throws(GitError) in try snapshot(path, in: parentTree, objects: objects) }
         let treeChanges = changes.filter(\.changesTree)
         if treeChanges.isEmpty { return nil }
-        var treeID = try updatedTree(parentTree, with: treeChanges)
+        var treeID = try updatedTree(parentTree, with: treeChanges, objects: objects)
         if git_oid_equal(&treeID, git_tree_id(parentTree)) == 1 { return nil }
 
         let text = message(treeChanges.map(\.staged))
@@ -56,7 +59,9 @@ extension GitRepository {
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
         }
-        var commitID = try createCommit(tree: &treeID, parent: parent, author: author, committer: committer, message: text)
+        var commitID = try createCommit(tree: &treeID, parent: git_commit_id(parent), author: author, committer: committer,
+            message: text, objects: objects)
+        try packed?.write(into: self)
         return PreparedSyncCommit(
             id: hexString(&commitID), parent: hexString(git_commit_id(parent)), reference: referenceName,
             pathChanges: changes, subject: subject)
@@ -103,20 +108,21 @@ extension GitRepository {
         try check(moved, "cannot move \(prepared.reference) to the sync commit")
     }
 
-    /// Reads one requested path from the working tree (writing its blob) and pairs it with HEAD's entry.
-    private func snapshot(_ path: String, in parentTree: OpaquePointer) throws(GitError) -> PathChange {
+    /// Reads one requested path from the working tree (writing its blob through `objects`) and pairs it with
+    /// HEAD's entry.
+    private func snapshot(_ path: String, in parentTree: OpaquePointer, objects: OpaquePointer) throws(GitError) -> PathChange {
         let before = try TreeEntryState(at: path, in: parentTree)
         guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
             return PathChange(path: path, before: before, after: nil, stat: nil)
         }
         var blobID = git_oid()
         // Applies the repository's filters (.gitattributes eol, core.autocrlf) exactly as `git add` would.
-        try check(git_blob_create_from_workdir(&blobID, raw, path), "cannot store '\(path)' in the object database")
+        try check(git_blob_create_from_workdir(&blobID, objects, path), "cannot store '\(path)' in the object database")
         let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: configBool("core.filemode") ?? true)
         return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
     }
 
-    private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange]) throws(GitError) -> git_oid {
+    private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange], objects: OpaquePointer) throws(GitError) -> git_oid {
         let paths = CStringArray(changes.map(\.path))
         var treeID = git_oid()
         try paths.withStrArray { strings throws(GitError) in
@@ -133,24 +139,27 @@ extension GitRepository {
                 return update
             }
             try check(
-                git_tree_create_updated(&treeID, raw, parentTree, updates.count, &updates),
+                git_tree_create_updated(&treeID, objects, parentTree, updates.count, &updates),
                 "cannot build the sync commit's tree")
         }
         return treeID
     }
 
     private func createCommit(
-        tree treeID: inout git_oid, parent: OpaquePointer, author: UnsafeMutablePointer<git_signature>,
-        committer: UnsafeMutablePointer<git_signature>, message: String
+        tree treeID: inout git_oid, parent parentID: UnsafePointer<git_oid>, author: UnsafeMutablePointer<git_signature>,
+        committer: UnsafeMutablePointer<git_signature>, message: String, objects: OpaquePointer
     ) throws(GitError) -> git_oid {
         var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, raw, &treeID), "cannot read the sync commit's tree")
+        try check(git_tree_lookup(&tree, objects, &treeID), "cannot read the sync commit's tree")
         defer { git_tree_free(tree) }
+        var parent: OpaquePointer?
+        try check(git_commit_lookup(&parent, objects, parentID), "cannot read HEAD's commit")
+        defer { git_commit_free(parent) }
         var parents: [OpaquePointer?] = [parent]
         var commitID = git_oid()
         let fullMessage = message.hasSuffix("\n") ? message : message + "\n"
         try check(
-            git_commit_create(&commitID, raw, nil, author, committer, nil, fullMessage, tree, 1, &parents),
+            git_commit_create(&commitID, objects, nil, author, committer, nil, fullMessage, tree, 1, &parents),
             "cannot create the sync commit")
         return commitID
     }

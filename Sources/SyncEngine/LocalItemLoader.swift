@@ -53,22 +53,24 @@ struct LocalItemLoader {
     func scan(overrides: [String: String]) throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
         let head = try repository.headEntries(under: workPath).filter { $0.path.hasSuffix(".md") }
         let dirty = try repository.dirtyPaths(under: [workPath])
-        var byPath = Dictionary(head.map { ($0.path, (blobID: $0.blobID, contents: [UInt8]?.none)) }, uniquingKeysWith: { a, _ in a })
+        var candidates = head.filter { !overrides.keys.contains($0.path) }.map { (path: $0.path, blobID: $0.blobID, contents: [UInt8]?.none) }
         for (path, blob) in overrides {
             guard let data = FileManager.default.contents(atPath: repository.workdir + "/" + path) else { continue }
-            byPath[path] = (blob, Array(data))
+            candidates.append((path, blob, Array(data)))
         }
-        let candidates = byPath.filter { path, _ in
-            let name = (path as NSString).lastPathComponent
+        candidates = candidates.filter { file in
+            let name = Self.fileName(file.path)
             return !name.hasPrefix(".") && name.uppercased() != "README.MD"
-        }.sorted { $0.key < $1.key }
-        let unknown = candidates.filter { $0.value.contents == nil && knownIdentity($0.value.blobID) == nil }
-        let read = Dictionary(zip(unknown.map(\.value.blobID), repository.blobs(unknown.map(\.value.blobID))), uniquingKeysWith: { a, _ in a })
+        }
+        candidates.sort { $0.path < $1.path }
+        let unknown = candidates.filter { $0.contents == nil && knownIdentity($0.blobID) == nil }.map(\.blobID)
+        let read = Dictionary(zip(unknown, repository.blobs(unknown)), uniquingKeysWith: { a, _ in a })
 
         var files: [ScannedFile] = []
+        files.reserveCapacity(candidates.count)
         var reserved = Set<String>()
-        for (path, file) in candidates {
-            let fromName = idPattern.id(inFileName: (path as NSString).lastPathComponent)
+        for file in candidates {
+            let fromName = idPattern.id(inFileName: String(Self.fileName(file.path)))
             if let fromName { reserved.insert(fromName) }
             var contents = file.contents
             let identity: WorkItemIdentity?
@@ -76,7 +78,7 @@ struct LocalItemLoader {
                 identity = known
             } else {
                 guard let bytes = contents ?? read[file.blobID] ?? nil else {
-                    throw GitError(.libgit2, "cannot read the blob of '\(path)': the object is missing")
+                    throw GitError(.libgit2, "cannot read the blob of '\(file.path)': the object is missing")
                 }
                 contents = bytes
                 // A file that is not UTF-8 still names its key here (identity fields are ASCII), so its remote item is
@@ -84,15 +86,21 @@ struct LocalItemLoader {
                 identity = WorkItemIdentity.scan(String(decoding: bytes, as: UTF8.self))
                 if file.contents == nil, let identity { cache?.remember(.scanned(identity), for: file.blobID) }
             }
-            files.append(ScannedFile(path: path, blobID: file.blobID, contents: contents, identity: identity,
-                id: identity?.localID ?? fromName, isDirty: overrides[path] == nil && dirty.contains(path)))
+            files.append(ScannedFile(path: file.path, blobID: file.blobID, contents: contents, identity: identity,
+                id: identity?.localID ?? fromName, isDirty: overrides[file.path] == nil && dirty.contains(file.path)))
         }
         // Work items not committed yet still hold their ids.
-        for path in dirty where byPath[path] == nil && path.hasSuffix(".md") {
-            if let id = idPattern.id(inFileName: (path as NSString).lastPathComponent) { reserved.insert(id) }
+        let known = Set(head.map(\.path)).union(candidates.map(\.path))
+        for path in dirty where !known.contains(path) && path.hasSuffix(".md") {
+            if let id = idPattern.id(inFileName: String(Self.fileName(path))) { reserved.insert(id) }
         }
         cache?.keep(head.map(\.blobID))
         return (files, reserved)
+    }
+
+    /// The last component of a repository path (without Foundation's path bridging, which costs at 10,000 files).
+    static func fileName(_ path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
     }
 
     private func knownIdentity(_ blob: String) -> WorkItemIdentity? {

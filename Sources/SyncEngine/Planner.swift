@@ -132,11 +132,12 @@ public enum Planner {
             planned.append(p)
         }
 
-        var allocator = IdAllocator(
-            pattern: input.idPattern, projectCode: input.projectCode,
-            usedIDs: Set(input.localItems.map(\.id)).union(input.settledItems.map(\.id)).union(input.baseline.items.keys)
-                .union(input.reservedIDs))
-        if input.mode != .pushOnly {
+        // Only a run that brings in new items needs the set of every id in use.
+        if input.mode != .pushOnly && !input.discoveryKeys.isEmpty {
+            var allocator = IdAllocator(
+                pattern: input.idPattern, projectCode: input.projectCode,
+                usedIDs: Set(input.localItems.map(\.id)).union(input.settledItems.map(\.id)).union(input.baseline.items.keys)
+                    .union(input.reservedIDs))
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
             where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && !leftAlone.contains(remote.key)
                 && !moves.claimedKeys.contains(remote.key)
@@ -268,12 +269,16 @@ public enum Planner {
 }
 
 /// Translates `parent` between local references (`work-item:0045`) and remote keys.
-struct ParentLinks: Sendable {
+///
+/// The maps are built the first time a link is translated: a run that pulls and pushes nothing (a no-op over
+/// 10,000 items) never builds them.
+final class ParentLinks {
     static let prefix = "work-item:"
-    var keyByLocalID: [String: String] = [:]
-    var localIDByKey: [String: String] = [:]
-
-    init(localItems: [LocalItem], settled: [SettledItem] = []) {
+    private let localItems: [LocalItem]
+    private let settled: [SettledItem]
+    private lazy var maps: (keyByLocalID: [String: String], localIDByKey: [String: String]) = {
+        var keyByLocalID: [String: String] = [:]
+        var localIDByKey: [String: String] = [:]
         for item in localItems {
             guard let key = item.remoteKey else { continue }
             keyByLocalID[item.id] = key
@@ -283,6 +288,15 @@ struct ParentLinks: Sendable {
             keyByLocalID[item.id] = item.key
             localIDByKey[item.key] = item.id
         }
+        return (keyByLocalID, localIDByKey)
+    }()
+
+    var keyByLocalID: [String: String] { maps.keyByLocalID }
+    var localIDByKey: [String: String] { maps.localIDByKey }
+
+    init(localItems: [LocalItem], settled: [SettledItem] = []) {
+        self.localItems = localItems
+        self.settled = settled
     }
 
     func toRemote(_ content: WorkItemContent) -> WorkItemContent {

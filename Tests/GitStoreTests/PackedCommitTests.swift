@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+@testable import GitStore
+
+/// A sync commit of many files stores its objects as one pack, not a loose file per object; git reads it as any
+/// other commit.
+final class PackedCommitTests: GitStoreTestCase {
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try sandbox.initialiseRepository()
+        try sandbox.commitFiles(["README.md": "start\n"], message: "start")
+    }
+
+    private func looseObjects() throws -> Int {
+        let count = try sandbox.git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count: ") }
+        return Int(count?.dropFirst("count: ".count) ?? "") ?? -1
+    }
+
+    func testManyFilesArePackedAndReadByGit() throws {
+        let paths = (1...PackedObjectWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+        try sandbox.write(".gitattributes", "*.md text eol=lf\n")
+        try sandbox.write("meta/work/crlf.md", "line one\r\nline two\r\n")
+        let loose = try looseObjects()
+
+        let commit = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths + ["meta/work/crlf.md"], message: "many")
+
+        XCTAssertEqual(try looseObjects(), loose, "no loose object was written")
+        let packs = try FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")
+        XCTAssertEqual(packs.filter { $0.hasSuffix(".pack") }.count, 1)
+        XCTAssertEqual(packs.filter { $0.hasSuffix(".idx") }.count, 1)
+        XCTAssertEqual(try sandbox.headID(), commit?.id)
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/work/0042-item.md"), "item 41\n")
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/work/crlf.md"), "line one\nline two\n", "filters apply as for git add")
+        XCTAssertEqual(try sandbox.git("diff", "--cached", "--name-only"), "", "the index points at the packed blobs")
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
+    func testAFewFilesStayLoose() throws {
+        let loose = try looseObjects()
+        try sandbox.write("meta/work/0001-item.md", "one\n")
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: ["meta/work/0001-item.md"], message: "one")
+        XCTAssertEqual(try looseObjects(), loose + 5, "blob, the trees of meta/work, meta and the root, the commit")
+    }
+
+    func testNothingNewWritesNoPack() throws {
+        let paths = (1...PackedObjectWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for path in paths { try sandbox.write(path, "same\n") }
+        try sandbox.git("add", "-A")
+        try sandbox.git("commit", "-q", "-m", "by git")
+        XCTAssertNil(try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "unchanged"))
+        let packs = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")) ?? []
+        XCTAssertTrue(packs.filter { $0.hasSuffix(".pack") }.isEmpty, "\(packs)")
+    }
+}
