@@ -42,6 +42,7 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
+        .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -50,6 +51,7 @@ let package = Package(
             name: "git-sync-work-items",
             dependencies: [
                 "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                "TrelloTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
         ),

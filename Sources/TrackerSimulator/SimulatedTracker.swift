@@ -87,6 +87,13 @@ extension SimulatedTrackerKind {
                 }
             }
             return JiraSimulator(initial: store)
+        case .trello:
+            var store = try saved.map { try JSONDecoder().decode(TrelloStore.self, from: $0) } ?? TrelloDemoData.standard()
+            if saved == nil {
+                if options.seedDemo { TrelloDemoData.seedDemo(into: &store, now: TrelloTime.nowMilliseconds()) }
+                if options.seedCount > 0 { TrelloDemoData.seedGenerated(count: options.seedCount, into: &store, now: TrelloTime.nowMilliseconds()) }
+            }
+            return TrelloSimulator(initial: store, apiKey: options.apiKey)
         }
     }
 }

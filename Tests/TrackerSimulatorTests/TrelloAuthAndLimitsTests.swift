@@ -1,0 +1,88 @@
+import Foundation
+@testable import TrackerSimulator
+import XCTest
+
+final class TrelloAuthAndLimitsTests: TrelloTestCase {
+    func testTheOAuthHeaderOrKeyAndTokenParametersAuthenticate() async throws {
+        let answer1 = try await trello("GET", "/members/me").object["username"] as? String
+        XCTAssertEqual(answer1, "simuser")
+        let query = try await http.api("GET", "/1/members/me?key=\(key)&token=\(token)", authorization: .some(nil))
+        XCTAssertEqual(query.status, 200, query.text)
+    }
+
+    func testAWrongKeyOrTokenGetsTrellosPlainTextRefusal() async throws {
+        let badKey = try await http.api("GET", "/1/members/me", authorization: .some("OAuth oauth_consumer_key=\"nope\", oauth_token=\"\(token)\""))
+        XCTAssertEqual(badKey.status, 401)
+        XCTAssertEqual(badKey.text, "invalid key")
+        let badToken = try await http.api("GET", "/1/members/me", authorization: .some("OAuth oauth_consumer_key=\"\(key)\", oauth_token=\"nope\""))
+        XCTAssertEqual(badToken.status, 401)
+        XCTAssertEqual(badToken.text, "invalid token")
+        let none = try await http.api("GET", "/1/members/me", authorization: .some(nil))
+        XCTAssertEqual(none.status, 401)
+    }
+
+    func testTheTokenLimitIsAHundredInTenSecondsWithTrellosBody() async throws {
+        var last: HTTPAnswer?
+        for _ in 0..<100 {
+            last = try await trello("GET", "/boards/EngBoard?fields=name")
+            XCTAssertEqual(last?.status, 200)
+        }
+        XCTAssertEqual(last?.headers["x-rate-limit-api-token-remaining"], "0")
+        XCTAssertEqual(last?.headers["x-rate-limit-api-token-max"], "100")
+        XCTAssertEqual(last?.headers["x-rate-limit-api-key-remaining"], "200")
+        let refused = try await trello("GET", "/boards/EngBoard?fields=name")
+        XCTAssertEqual(refused.status, 429)
+        XCTAssertEqual(refused.object["error"] as? String, "API_TOKEN_LIMIT_EXCEEDED")
+        XCTAssertEqual(refused.object["message"] as? String, "Rate limit exceeded")
+        XCTAssertNil(refused.headers["retry-after"], "Trello says nothing about when to come back")
+    }
+
+    func testABudgetSetThroughTheAdminAPIRunsOut() async throws {
+        try await http.admin("POST", "/_simulator/faults", ["ratelimit_remaining": 2, "ratelimit_reset_seconds": 30])
+        for _ in 0..<2 {
+            let allowed = try await trello("GET", "/members/me")
+            XCTAssertEqual(allowed.status, 200)
+        }
+        let refused = try await trello("GET", "/members/me")
+        XCTAssertEqual(refused.status, 429)
+        XCTAssertEqual(refused.object["error"] as? String, "API_TOKEN_LIMIT_EXCEEDED")
+    }
+
+    func testInjectedFaultsAnswerInTrellosShapes() async throws {
+        try await http.admin("POST", "/_simulator/faults", ["path": "/members/me", "status": 429, "count": 1])
+        try await http.admin("POST", "/_simulator/faults", ["path": "/members/me", "status": 503, "count": 1])
+        let limited = try await trello("GET", "/members/me")
+        XCTAssertEqual(limited.status, 429)
+        XCTAssertEqual(limited.object["error"] as? String, "API_TOKEN_LIMIT_EXCEEDED")
+        let unavailable = try await trello("GET", "/members/me")
+        XCTAssertEqual(unavailable.status, 503)
+        let answer2 = try await trello("GET", "/members/me").status
+        XCTAssertEqual(answer2, 200)
+    }
+}
+
+/// The limits' arithmetic, at chosen instants.
+final class TrelloRateLimitWindowTests: XCTestCase {
+    private func refusal(_ limits: inout TrelloRateLimit, path: String = "/1/cards/x", at time: Int64) -> String? {
+        if case .failure(let refusal) = limits.spend(key: "K", path: path, at: time) { return refusal.limit }
+        return nil
+    }
+
+    func testTheTokenWindowSlides() {
+        var limits = TrelloRateLimit()
+        for index in 0..<100 { XCTAssertNil(refusal(&limits, at: Int64(index) * 50)) }
+        XCTAssertEqual(refusal(&limits, at: 9_999), "API_TOKEN_LIMIT_EXCEEDED")
+        XCTAssertNil(refusal(&limits, at: 10_000), "the first request has left the window")
+        XCTAssertEqual(refusal(&limits, at: 10_001), "API_TOKEN_LIMIT_EXCEEDED", "and only that one")
+        XCTAssertNil(refusal(&limits, at: 10_050))
+        XCTAssertEqual(limits.refusals["API_TOKEN_LIMIT_EXCEEDED"], 2, "refusals do not count against the window but are counted")
+    }
+
+    func testMembersHaveTheirOwnSlowerLimit() {
+        var limits = TrelloRateLimit()
+        for index in 0..<100 { XCTAssertNil(refusal(&limits, path: "/1/members/me", at: Int64(index) * 200)) }
+        XCTAssertEqual(refusal(&limits, path: "/1/members/me", at: 30_000), "MEMBER_LIMIT_EXCEEDED")
+        XCTAssertNil(refusal(&limits, path: "/1/boards/x", at: 30_000), "other routes are not held back by it")
+        XCTAssertNil(refusal(&limits, path: "/1/members/me", at: 900_001))
+    }
+}
