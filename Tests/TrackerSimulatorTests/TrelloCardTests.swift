@@ -14,10 +14,8 @@ final class TrelloCardTests: TrelloTestCase {
         XCTAssertEqual(Set((board["members"] as? [[String: Any]])?.compactMap { $0["username"] as? String } ?? []), ["simuser", "ana", "ben", "carla"])
         let byID = try await trello("GET", "/boards/\(board["id"] as? String ?? "")?fields=shortLink")
         XCTAssertEqual(byID.object["shortLink"] as? String, "EngBoard", "a board by its id or its shortLink")
-        let answer1 = try await trello("GET", "/boards/NoBoard1").status
-        XCTAssertEqual(answer1, 404)
-        let answer2 = try await trello("GET", "/boards/not-an-id").status
-        XCTAssertEqual(answer2, 400)
+        try await expect(404, "GET", "/boards/NoBoard1")
+        try await expect(400, "GET", "/boards/not-an-id")
     }
 
     func testCardIdsStartWithTheirCreationTimeAndShortLinksAreEightCharacters() async throws {
@@ -50,10 +48,9 @@ final class TrelloCardTests: TrelloTestCase {
         let id = try XCTUnwrap(exact.object["id"] as? String)
         let emoji = try await trello("PUT", "/cards/\(id)", ["desc": String(repeating: "😀", count: 8_193)])
         XCTAssertEqual(emoji.status, 400, "counted in UTF-16 units, as JavaScript counts")
-        let answer101 = try await trello("PUT", "/cards/\(id)", ["name": String(repeating: "n", count: 16_385)]).status
-        XCTAssertEqual(answer101, 400)
-        let answer102 = try await trello("GET", "/cards/\(id)?fields=desc").object["desc"] as? String
-        XCTAssertEqual(answer102, String(repeating: "a", count: 16_384),
+        try await expect(400, "PUT", "/cards/\(id)", ["name": String(repeating: "n", count: 16_385)])
+        let storedDesc = try await trello("GET", "/cards/\(id)?fields=desc").object["desc"] as? String
+        XCTAssertEqual(storedDesc, String(repeating: "a", count: 16_384),
                        "a refused change leaves the card alone")
     }
 
@@ -74,8 +71,7 @@ final class TrelloCardTests: TrelloTestCase {
         XCTAssertEqual(comment.status, 200)
         let afterComment = try await trello("GET", "/cards/\(id)?fields=dateLastActivity,name")
         XCTAssertGreaterThan(afterComment.object["dateLastActivity"] as? String ?? "", moved.object["dateLastActivity"] as? String ?? "")
-        let answer103 = try await trello("PUT", "/cards/\(id)", ["idList": "5e1a7e11c05e1a7e11cfffff"]).status
-        XCTAssertEqual(answer103, 400)
+        try await expect(400, "PUT", "/cards/\(id)", ["idList": "5e1a7e11c05e1a7e11cfffff"])
     }
 
     func testLabelsAndMembersAreAddedAndRemovedOneAtATime() async throws {
@@ -84,39 +80,31 @@ final class TrelloCardTests: TrelloTestCase {
         let label = try await trello("POST", "/labels", ["name": "billing", "color": "green", "idBoard": "EngBoard"])
         XCTAssertEqual(label.status, 200, label.text)
         let labelID = try XCTUnwrap(label.object["id"] as? String)
-        let answer104 = try await trello("POST", "/cards/\(id)/idLabels", ["value": labelID]).array(of: String.self)
-        XCTAssertEqual(answer104, [labelID])
+        let labelsAfterAdd = try await trello("POST", "/cards/\(id)/idLabels", ["value": labelID]).array(of: String.self)
+        XCTAssertEqual(labelsAfterAdd, [labelID])
         let twice = try await trello("POST", "/cards/\(id)/idLabels?value=\(labelID)")
         XCTAssertEqual(twice.status, 400)
         XCTAssertEqual(twice.text, "that label is already on the card")
-        let answer105 = try await trello("DELETE", "/cards/\(id)/idLabels/\(labelID)").status
-        XCTAssertEqual(answer105, 200)
-        let answer106 = try await trello("DELETE", "/cards/\(id)/idLabels/\(labelID)").status
-        XCTAssertEqual(answer106, 400)
+        try await expect(200, "DELETE", "/cards/\(id)/idLabels/\(labelID)")
+        try await expect(400, "DELETE", "/cards/\(id)/idLabels/\(labelID)")
         let ana = try await memberID("ana")
         let added = try await trello("POST", "/cards/\(id)/idMembers", ["value": ana])
         XCTAssertEqual(added.array.compactMap { $0["username"] as? String }, ["ana"])
-        let answer107 = try await trello("POST", "/cards/\(id)/idMembers", ["value": ana]).status
-        XCTAssertEqual(answer107, 400)
-        let answer108 = try await trello("POST", "/cards/\(id)/idMembers", ["value": "5e1a7e11c05e1a7e11cfffff"]).status
-        XCTAssertEqual(answer108, 400, "not a board member")
-        let answer109 = try await trello("DELETE", "/cards/\(id)/idMembers/\(ana)").status
-        XCTAssertEqual(answer109, 200)
+        try await expect(400, "POST", "/cards/\(id)/idMembers", ["value": ana])
+        try await expect(400, "POST", "/cards/\(id)/idMembers", ["value": "5e1a7e11c05e1a7e11cfffff"], "not a board member")
+        try await expect(200, "DELETE", "/cards/\(id)/idMembers/\(ana)")
         let types = try await actions("filter=addLabelToCard,removeLabelFromCard,addMemberToCard,removeMemberFromCard").compactMap { $0["type"] as? String }
         XCTAssertEqual(types, ["removeMemberFromCard", "addMemberToCard", "removeLabelFromCard", "addLabelToCard"], "newest first")
-        let answer12 = try await trello("POST", "/labels", ["name": "x", "color": "chartreuse", "idBoard": "EngBoard"]).status
-        XCTAssertEqual(answer12, 400)
+        try await expect(400, "POST", "/labels", ["name": "x", "color": "chartreuse", "idBoard": "EngBoard"])
     }
 
     func testADeletedCardIsGoneAndLeavesAnAction() async throws {
         let card = try await createCard("Doomed")
         let id = try XCTUnwrap(card["id"] as? String)
-        let answer110 = try await trello("DELETE", "/cards/\(id)").status
-        XCTAssertEqual(answer110, 200)
-        let answer111 = try await trello("GET", "/cards/\(id)").status
-        XCTAssertEqual(answer111, 404)
-        let answer15 = try await actions("filter=deleteCard").first?["type"] as? String
-        XCTAssertEqual(answer15, "deleteCard")
+        try await expect(200, "DELETE", "/cards/\(id)")
+        try await expect(404, "GET", "/cards/\(id)")
+        let lastDeletion = try await actions("filter=deleteCard").first?["type"] as? String
+        XCTAssertEqual(lastDeletion, "deleteCard")
     }
 
     func testBoardCardsPageByIdNewestFirst() async throws {
@@ -131,8 +119,7 @@ final class TrelloCardTests: TrelloTestCase {
             before = page.array.count == 3 ? page.array.compactMap { $0["id"] as? String }.min() : nil
         } while before != nil
         XCTAssertEqual(names, (0..<7).reversed().map { "Card \($0)" })
-        let answer16 = try await trello("GET", "/boards/EngBoard/cards?limit=1001").status
-        XCTAssertEqual(answer16, 400)
+        try await expect(400, "GET", "/boards/EngBoard/cards?limit=1001")
     }
 
     func testBatchAnswersEachRouteWithItsStatus() async throws {
@@ -148,8 +135,7 @@ final class TrelloCardTests: TrelloTestCase {
         XCTAssertNotNil(entries[1]["404"])
         XCTAssertEqual((entries[2]["200"] as? [String: Any])?["username"] as? String, "simuser")
         let eleven = Array(repeating: "/members/me", count: 11).joined(separator: ",")
-        let answer17 = try await trello("GET", "/batch?urls=" + eleven).status
-        XCTAssertEqual(answer17, 400)
+        try await expect(400, "GET", "/batch?urls=" + eleven)
     }
 }
 
@@ -183,17 +169,15 @@ final class TrelloActionTests: TrelloTestCase {
         XCTAssertEqual(all.count, 2)
         let older = try XCTUnwrap(all.last)
         let date = try XCTUnwrap(older["date"] as? String)
-        let answer18 = try await actions("filter=createCard&since=\(date)").count
-        XCTAssertEqual(answer18, 2, "an action at the instant given is included")
-        let answer19 = try await actions("filter=createCard&since=\(older["id"] as? String ?? "")").count
-        XCTAssertEqual(answer19, 1, "an id means after it")
-        let answer20 = try await actions("filter=createCard&since=2999-01-01").count
-        XCTAssertEqual(answer20, 0)
-        let answer21 = try await trello("GET", "/boards/EngBoard/actions?since=yesterday").status
-        XCTAssertEqual(answer21, 400)
+        let sinceDate = try await actions("filter=createCard&since=\(date)").count
+        XCTAssertEqual(sinceDate, 2, "an action at the instant given is included")
+        let sinceID = try await actions("filter=createCard&since=\(older["id"] as? String ?? "")").count
+        XCTAssertEqual(sinceID, 1, "an id means after it")
+        let sinceFuture = try await actions("filter=createCard&since=2999-01-01").count
+        XCTAssertEqual(sinceFuture, 0)
+        try await expect(400, "GET", "/boards/EngBoard/actions?since=yesterday")
         XCTAssertEqual(((all.last?["data"] as? [String: Any])?["card"] as? [String: Any])?["id"] as? String, first["id"] as? String)
-        let answer22 = try await trello("GET", "/boards/EngBoard/actions?limit=1001").status
-        XCTAssertEqual(answer22, 400)
+        try await expect(400, "GET", "/boards/EngBoard/actions?limit=1001")
     }
 }
 

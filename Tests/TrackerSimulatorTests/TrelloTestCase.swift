@@ -29,6 +29,15 @@ class TrelloTestCase: XCTestCase {
         try await http.api(method, "/1" + path, body, authorization: .some(oauth))
     }
 
+    /// Sends the request and checks its status; returns the answer.
+    @discardableResult
+    func expect(_ status: Int, _ method: String, _ path: String, _ body: Any? = nil, _ message: String = "",
+                file: StaticString = #filePath, line: UInt = #line) async throws -> HTTPAnswer {
+        let answer = try await trello(method, path, body)
+        XCTAssertEqual(answer.status, status, "\(method) \(path): \(answer.text) \(message)", file: file, line: line)
+        return answer
+    }
+
     /// The default board, with its lists, labels and members.
     func board() async throws -> [String: Any] {
         let answer = try await trello("GET", "/boards/EngBoard?fields=id,name,shortLink&lists=all&labels=all&members=all")

@@ -75,6 +75,17 @@ class TrelloClientTestCase: XCTestCase {
         return log.map { "\($0["method"] as? String ?? "") \($0["path"] as? String ?? "")" }
     }
 
+    /// `METHOD path` without the query, of every tracker request so far.
+    func requestPaths() async throws -> [String] {
+        try await requests().map { String($0.split(separator: "?")[0]) }
+    }
+
+    /// The card as the client reads it now.
+    func remoteCard(_ key: String, through tracker: TrelloTracker) async throws -> RemoteItem {
+        let items = try await tracker.fetch(keys: [key])
+        return try XCTUnwrap(items.first, "no card \(key)")
+    }
+
     func clearRequests() async throws { try await admin("DELETE", "/_simulator/requests") }
 
     func fault(_ spec: [String: Any]) async throws {

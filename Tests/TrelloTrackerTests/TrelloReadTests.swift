@@ -53,8 +53,8 @@ final class TrelloReadTests: TrelloClientTestCase {
         XCTAssertEqual(result.items.first { $0.key == keys[1] }?.content.title, "Card 1, renamed")
         XCTAssertEqual(result.items.first { $0.key == keys[3] }?.content.status, "done")
         XCTAssertEqual(result.requestCount, 3, "board, actions, one batch of cards")
-        let observed1 = try await requests().filter { $0.contains("/batch?") }.count
-        XCTAssertEqual(observed1, 1)
+        let batches = try await requests().filter { $0.contains("/batch?") }.count
+        XCTAssertEqual(batches, 1)
     }
 
     func testSinceIncludesItsBoundary() async throws {

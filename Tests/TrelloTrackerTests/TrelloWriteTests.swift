@@ -42,11 +42,11 @@ final class TrelloWriteTests: TrelloClientTestCase {
         } catch TrackerError.outcomeUnknown(let message) {
             XCTAssertFalse(message.contains(token))
         }
-        let observed1 = try await requests().filter { $0 == "POST /1/cards" }.count
-        XCTAssertEqual(observed1, 1, "a create is never sent twice")
+        let posts = try await requests().filter { $0 == "POST /1/cards" }.count
+        XCTAssertEqual(posts, 1, "a create is never sent twice")
         let rerun = try self.tracker()
-        let fetched2 = try await rerun.findCreated(marker: marker, createdAfter: Date().addingTimeInterval(-300))
-        let found = try XCTUnwrap(fetched2)
+        let lookup = try await rerun.findCreated(marker: marker, createdAfter: Date().addingTimeInterval(-300))
+        let found = try XCTUnwrap(lookup)
         XCTAssertEqual(found.marker, marker)
         XCTAssertEqual(found.content.description, "## Summary\n\nCustomers ask for it.", "the marker is never content")
         let raw = try await item(found.key)["description"] as? String ?? ""
@@ -60,8 +60,7 @@ final class TrelloWriteTests: TrelloClientTestCase {
         let tracker = try tracker()
         let key = try await addCard(["title": "Pay by invoice", "description": "## Summary\n\nCustomers ask for it.\n", "state": "To Do",
                                      "labels": ["billing", "Needs Design"], "priority": "high", "kind": "story", "assignee": "ana"])
-        let fetched3 = try await tracker.fetch(keys: [key]).first
-        let before = try XCTUnwrap(fetched3)
+        let before = try await remoteCard(key, through: tracker)
         XCTAssertEqual(before.content, tracker.representable(content))
         try await clearRequests()
 
@@ -69,8 +68,8 @@ final class TrelloWriteTests: TrelloClientTestCase {
         changed.title = "Pay by invoice or card"
         let renamed = try await tracker.update(key: key, to: changed, previous: content)
         XCTAssertEqual(renamed.content.title, changed.title)
-        let observed4 = try await requests().map { String($0.split(separator: "?")[0]) }
-        XCTAssertEqual(observed4, ["PUT /1/cards/\(key)"])
+        let afterRename = try await requestPaths()
+        XCTAssertEqual(afterRename, ["PUT /1/cards/\(key)"])
 
         try await clearRequests()
         var moved = changed
@@ -80,7 +79,7 @@ final class TrelloWriteTests: TrelloClientTestCase {
         moved.assignee = "ben"
         let after = try await tracker.update(key: key, to: moved, previous: changed)
         XCTAssertEqual(after.content, tracker.representable(moved))
-        let log = try await requests().map { String($0.split(separator: "?")[0]) }
+        let log = try await requestPaths()
         XCTAssertEqual(log.filter { $0.hasPrefix("POST /1/cards/\(key)/idLabels") }.count, 2, "api and priority: low added: \(log)")
         XCTAssertEqual(log.filter { $0.hasPrefix("DELETE /1/cards/\(key)/idLabels/") }.count, 2, "Needs Design and priority: high removed: \(log)")
         XCTAssertEqual(log.filter { $0.hasPrefix("DELETE /1/cards/\(key)/idMembers/") }.count, 1)
@@ -94,15 +93,14 @@ final class TrelloWriteTests: TrelloClientTestCase {
         let again = try await tracker.update(key: key, to: moved, previous: moved)
         XCTAssertEqual(again.content, after.content)
         XCTAssertEqual(again.updatedAt, after.updatedAt, "applying it twice changes nothing")
-        let observed5 = try await requests().map { String($0.split(separator: "?")[0]) }
-        XCTAssertEqual(observed5, ["GET /1/cards/\(key)"])
+        let afterNothing = try await requestPaths()
+        XCTAssertEqual(afterNothing, ["GET /1/cards/\(key)"])
     }
 
     func testChangesMadeInTrelloToOtherFieldsSurviveAPush() async throws {
         let tracker = try tracker()
         let key = try await addCard(["title": "Shared", "labels": ["billing"], "state": "To Do"])
-        let fetched6 = try await tracker.fetch(keys: [key]).first
-        let synced = try XCTUnwrap(fetched6).content
+        let synced = try await remoteCard(key, through: tracker).content
         try await changeCard(key, ["labels": ["billing", "added-in-trello"], "state": "Doing"])
         var local = synced
         local.title = "Shared, renamed locally"
@@ -124,8 +122,7 @@ final class TrelloWriteTests: TrelloClientTestCase {
     func testADescriptionOverTrellosLimitFailsTheItemAndSendsNothing() async throws {
         let tracker = try tracker()
         let key = try await addCard(["title": "Long"])
-        let fetched7 = try await tracker.fetch(keys: [key]).first
-        let synced = try XCTUnwrap(fetched7).content
+        let synced = try await remoteCard(key, through: tracker).content
         try await clearRequests()
         var long = synced
         long.description = String(repeating: "é", count: 16_385)
@@ -143,8 +140,8 @@ final class TrelloWriteTests: TrelloClientTestCase {
         } catch let error as TrackerError {
             XCTAssertEqual(error.reasonCode, "description-too-long")
         }
-        let observed8 = try await requests().filter { !$0.hasPrefix("GET") }
-        XCTAssertEqual(observed8, [], "nothing written, nothing cut")
+        let writes = try await requests().filter { !$0.hasPrefix("GET") }
+        XCTAssertEqual(writes, [], "nothing written, nothing cut")
         long.description = String(repeating: "é", count: 16_384)
         let exact = try await tracker.update(key: key, to: long, previous: synced)
         XCTAssertEqual(exact.content.description.count, 16_384)
@@ -162,8 +159,7 @@ final class TrelloWriteTests: TrelloClientTestCase {
     func testAStatusWithoutAListIsAClearErrorOrANewListWhenConfigured() async throws {
         let key = try await addCard(["title": "Dropped"])
         let tracker = try tracker()
-        let fetched9 = try await tracker.fetch(keys: [key]).first
-        let synced = try XCTUnwrap(fetched9).content
+        let synced = try await remoteCard(key, through: tracker).content
         var abandoned = synced
         abandoned.status = "abandoned"
         do {
@@ -178,8 +174,8 @@ final class TrelloWriteTests: TrelloClientTestCase {
         _ = try await creating.fetch(keys: [key])
         let moved = try await creating.update(key: key, to: abandoned, previous: synced)
         XCTAssertEqual(moved.content.status, "abandoned")
-        let observed10 = try await item(key)["state"] as? String
-        XCTAssertEqual(observed10, "Won't Do")
+        let state = try await item(key)["state"] as? String
+        XCTAssertEqual(state, "Won't Do")
     }
 
     func testAnUnknownAssigneeIsAReasonNotAGuess() async throws {
@@ -192,15 +188,14 @@ final class TrelloWriteTests: TrelloClientTestCase {
         } catch let error as TrackerError {
             XCTAssertEqual(error.reasonCode, "assignee-unknown")
         }
-        let observed11 = try await requests().contains("POST /1/cards")
-        XCTAssertFalse(observed11, "no card without its assignee")
+        let posted = try await requests().contains("POST /1/cards")
+        XCTAssertFalse(posted, "no card without its assignee")
     }
 
     func testAnArchivedCardIsReportedNotBroughtBack() async throws {
         let tracker = try tracker()
         let key = try await addCard(["title": "Archived later"])
-        let fetched12 = try await tracker.fetch(keys: [key]).first
-        let synced = try XCTUnwrap(fetched12).content
+        let synced = try await remoteCard(key, through: tracker).content
         try await changeCard(key, ["closed": true])
         var local = synced
         local.title = "Edited locally"
@@ -208,8 +203,8 @@ final class TrelloWriteTests: TrelloClientTestCase {
         let unaware = try self.tracker()
         let pushed = try await unaware.update(key: key, to: local, previous: synced)
         XCTAssertTrue(pushed.notices.contains { $0.contains("archived") }, "\(pushed.notices)")
-        let observed13 = try await item(key)["closed"] as? Bool
-        XCTAssertEqual(observed13, true, "still archived")
+        let closedAfterPush = try await item(key)["closed"] as? Bool
+        XCTAssertEqual(closedAfterPush, true, "still archived")
 
         let reading = try self.tracker()
         _ = try await reading.read(RemoteReadRequest(since: Date().addingTimeInterval(-60), trackedKeys: [key], discovery: DiscoveryFilter(),
@@ -220,7 +215,7 @@ final class TrelloWriteTests: TrelloClientTestCase {
         } catch let error as TrackerError {
             XCTAssertEqual(error.reasonCode, "remote-archived")
         }
-        let observed14 = try await item(key)["closed"] as? Bool
-        XCTAssertEqual(observed14, true)
+        let closedAfterRefusal = try await item(key)["closed"] as? Bool
+        XCTAssertEqual(closedAfterRefusal, true)
     }
 }

@@ -57,8 +57,9 @@ enum TrelloDemoData {
         store.clock = max(store.clock, time)
     }
 
-    /// `count` generated cards spread over the lists, a second apart and ending a minute ago, some with labels and
-    /// members, as a benchmark board.
+    /// `count` generated cards spread over the lists, a second apart and ending ten minutes ago (out of reach of a
+    /// sync's overlap, so a sync right after the first one has nothing to read), some with labels and members, as a
+    /// benchmark board.
     static func seedGenerated(count: Int, into store: inout TrelloStore, now: Int64) {
         guard let board = store.boards.first, count > 0 else { return }
         let by = colleague(in: store)
@@ -66,7 +67,7 @@ enum TrelloDemoData {
         let high = store.addLabel(name: "priority: high", color: "red", boardID: board.id, at: origin).id
         let bug = store.addLabel(name: "kind: bug", color: "purple", boardID: board.id, at: origin).id
         let ana = store.member(reference: "ana")?.id
-        var time = now - Int64(count) * 1000 - 60_000
+        var time = now - Int64(count) * 1000 - 600_000
         for number in 1...count {
             time += 1000
             var labels: [String] = []

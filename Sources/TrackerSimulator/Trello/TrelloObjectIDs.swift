@@ -7,8 +7,9 @@ struct TrelloObjectIDs: Codable, Sendable, Equatable {
     private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     /// 62⁸: shortLinks are 8 base-62 digits.
     private static let shortLinkSpace: UInt64 = 218_340_105_584_896
-    /// Odd and not a multiple of 31, so multiplying by it permutes 0..<62⁸.
-    private static let scramble: UInt64 = 48_271_373_017
+    /// About 62⁸ divided by the golden ratio (spreads neighbours over the whole range), odd and not a multiple of
+    /// 31, so multiplying by it permutes 0..<62⁸.
+    private static let scramble: UInt64 = 134_941_268_468_201
 
     private(set) var counter: UInt64 = 0
 
@@ -20,7 +21,8 @@ struct TrelloObjectIDs: Codable, Sendable, Equatable {
 
     mutating func shortLink() -> String {
         counter += 1
-        var value = (counter.multipliedReportingOverflow(by: Self.scramble).partialValue &+ 1_000_003) % Self.shortLinkSpace
+        let product = counter.multipliedFullWidth(by: Self.scramble)
+        var value = Self.shortLinkSpace.dividingFullWidth((product.high, product.low)).remainder
         var characters: [Character] = []
         for _ in 0..<8 {
             characters.append(Self.alphabet[Int(value % 62)])
