@@ -43,6 +43,8 @@ let package = Package(
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
         .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems"]),
+        // Test support only: an in-memory tracker for in-process engine tests of any test target.
+        .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
             name: "SyncEngine",
             dependencies: ["WorkItems", "GitStore", "Trackers", .product(name: "Yams", package: "Yams")]
@@ -79,7 +81,8 @@ let package = Package(
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
-            name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers"], resources: [.copy("Fixtures")]
+            name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
         .testTarget(

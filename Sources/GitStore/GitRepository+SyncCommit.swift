@@ -5,13 +5,25 @@ extension GitRepository {
     /// Commits exactly `paths` as they are in the working tree (a missing file is a deletion) on top of HEAD, and
     /// nothing else: the tree is HEAD's tree plus these changes, never the index, so whatever else the user staged
     /// stays staged and out of the commit. Returns nil and changes nothing when the tree would equal HEAD's.
-    ///
-    /// The commit goes on the current branch, or moves a detached HEAD like `git commit` does. Its reflog message
-    /// is `sync-work-items: <first line of message>`. Afterwards only these paths' index entries are set to the
-    /// committed blobs, so `git status` is clean for them. Author and committer are resolved before anything is
-    /// written. Refuses while a rebase, merge, cherry-pick, revert, bisect or am is in progress. Runs no hooks and
-    /// signs nothing.
+    /// `prepareSyncCommit` and `finishSyncCommit` in one call, for callers with nothing to journal in between.
     public func commitSync(paths: [String], message: String) throws(GitError) -> SyncCommit? {
+        guard let prepared = try prepareSyncCommit(paths: paths, message: { _ in message }) else { return nil }
+        do {
+            return try finishSyncCommit(prepared) { _ in }
+        } catch let error as GitError {
+            throw error
+        } catch {
+            throw GitError(.libgit2, "cannot finish the sync commit: \(error)")
+        }
+    }
+
+    /// Reads `paths` from the working tree (writing their blobs) and writes the commit object on top of HEAD, with
+    /// the message `message` makes from the changes. Moves nothing: returns nil when the tree would equal HEAD's.
+    /// Author and committer are resolved first. Refuses while a rebase, merge, cherry-pick, revert, bisect or am is
+    /// in progress. Runs no hooks and signs nothing.
+    public func prepareSyncCommit(paths: [String], message: ([StagedChange]) -> String) throws(GitError)
+        -> PreparedSyncCommit?
+    {
         if let operation = RepositoryOperation(state: git_repository_state(raw)) { throw operation.error }
         let requested = Array(Set(paths)).sorted()
         for path in requested {
@@ -19,11 +31,6 @@ extension GitRepository {
                 throw GitError(.libgit2, "cannot commit '\(path)': the path \(problem)")
             }
         }
-        let subject = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
-        }
-
         let author = try makeSignature(try authorIdentity(), role: .author)
         defer { git_signature_free(author) }
         let committer = try makeSignature(try committerIdentity(), role: .committer)
@@ -35,13 +42,8 @@ extension GitRepository {
             git_repository_head_detached(raw) == 1 ? "HEAD" : String(cString: git_reference_name(headReference))
         let parent = try headCommit()
         defer { git_commit_free(parent) }
-        var parentID = git_commit_id(parent).pointee
         let parentTree = try headTree()
         defer { git_tree_free(parentTree) }
-
-        let index = try freshIndex()
-        defer { git_index_free(index) }
-        try refuseWhenIndexLocked(index)
 
         let changes = try requested.map { path throws(GitError) in try snapshot(path, in: parentTree) }
         let treeChanges = changes.filter(\.changesTree)
@@ -49,44 +51,56 @@ extension GitRepository {
         var treeID = try updatedTree(parentTree, with: treeChanges)
         if git_oid_equal(&treeID, git_tree_id(parentTree)) == 1 { return nil }
 
-        var commitID = try createCommit(
-            tree: &treeID, parent: parent, author: author, committer: committer, message: message)
+        let text = message(treeChanges.map(\.staged))
+        let subject = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
+        }
+        var commitID = try createCommit(tree: &treeID, parent: parent, author: author, committer: committer, message: text)
+        return PreparedSyncCommit(
+            id: hexString(&commitID), parent: hexString(git_commit_id(parent)), reference: referenceName,
+            pathChanges: changes, subject: subject)
+    }
+
+    /// Makes a prepared commit real in `git commit`'s order: takes the index lock, points the synced paths' index
+    /// entries at the committed blobs (every other entry, staged or not, is kept), moves the reference, releases
+    /// the lock. A run killed at any point leaves the index either as it was or ahead of HEAD with exactly the
+    /// journalled blobs, never behind it. `observe` hears each step; whatever it throws stops the commit there.
+    public func finishSyncCommit(_ prepared: PreparedSyncCommit, observe: (CommitStep) throws -> Void) throws -> SyncCommit {
+        if let operation = RepositoryOperation(state: git_repository_state(raw)) { throw operation.error }
+        let indexPath = try indexFilePath()
+        let lock = try IndexLock.acquire(indexPath: indexPath)
+        defer { lock.release() }
+        try observe(.indexLocked)
+
+        let advice = "cannot update the index for the sync commit \(prepared.id.prefix(12)); nothing was committed"
+        let previous = try replaceIndex(at: indexPath, failure: advice) { index throws(GitError) in
+            try stage(prepared.pathChanges, in: index, failure: advice)
+        }
+        try observe(.indexWritten)
+
+        do {
+            try moveReference(prepared)
+        } catch {
+            try? restoreIndex(previous, at: indexPath)
+            throw error
+        }
+        try observe(.referenceMoved)
+        return SyncCommit(id: prepared.id, paths: prepared.changes.map(\.path))
+    }
+
+    private func moveReference(_ prepared: PreparedSyncCommit) throws(GitError) {
+        guard var commitID = parseObjectID(prepared.id), var parentID = parseObjectID(prepared.parent) else {
+            throw GitError(.libgit2, "cannot move \(prepared.reference): the prepared commit id is malformed")
+        }
         var updated: OpaquePointer?
         let moved = git_reference_create_matching(
-            &updated, raw, referenceName, &commitID, 1, &parentID, "sync-work-items: \(subject)")
+            &updated, raw, prepared.reference, &commitID, 1, &parentID, "sync-work-items: \(prepared.subject)")
         git_reference_free(updated)
         if moved == GIT_EMODIFIED.rawValue {
             throw GitError(.libgit2, "HEAD moved while the sync commit was being made: run the sync again")
         }
-        try check(moved, "cannot move \(referenceName) to the sync commit")
-
-        let commit = hexString(&commitID)
-        try updateIndex(index, with: changes, afterCommit: commit)
-        return SyncCommit(id: commit, paths: treeChanges.map(\.path))
-    }
-
-    /// The repository's index, re-read from disk. Caller frees.
-    private func freshIndex() throws(GitError) -> OpaquePointer {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, raw), "cannot open the index")
-        guard let index else { throw GitError(.libgit2, "cannot open the index") }
-        let read = git_index_read(index, 1)
-        if read < 0 {
-            git_index_free(index)
-            throw GitError.libgit2(read, "cannot read the index")
-        }
-        return index
-    }
-
-    /// Checked before committing, because the index is written after the commit and must not fail then.
-    private func refuseWhenIndexLocked(_ index: OpaquePointer) throws(GitError) {
-        guard let indexPath = git_index_path(index) else { return }
-        let lockPath = String(cString: indexPath) + ".lock"
-        if FileManager.default.fileExists(atPath: lockPath) {
-            throw GitError(
-                .lockHeld,
-                "another git process is using the index (\(lockPath) exists): wait for it, or remove that file if no git command is running")
-        }
+        try check(moved, "cannot move \(prepared.reference) to the sync commit")
     }
 
     /// Reads one requested path from the working tree (writing its blob) and pairs it with HEAD's entry.
@@ -141,13 +155,8 @@ extension GitRepository {
         return commitID
     }
 
-    /// Points only the synced paths' index entries at what was committed, keeping every other staged entry.
-    private func updateIndex(_ index: OpaquePointer, with changes: [PathChange], afterCommit commit: String)
-        throws(GitError)
-    {
-        let advice = "the sync commit \(commit.prefix(12)) was made but the index was not updated"
-            + " (run git reset -q -- <the synced files> to refresh it)"
-        try check(git_index_read(index, 0), advice)
+    /// Points the synced paths' index entries at what is committed, keeping every other entry.
+    private func stage(_ changes: [PathChange], in index: OpaquePointer, failure: String) throws(GitError) {
         for change in changes {
             _ = git_index_conflict_remove(index, change.path)
             if let after = change.after, let stat = change.stat {
@@ -156,100 +165,11 @@ extension GitRepository {
                     entry.path = path
                     return git_index_add(index, &entry)
                 }
-                try check(added, advice)
+                try check(added, failure)
             } else {
                 let removed = git_index_remove_bypath(index, change.path)
-                if removed != GIT_ENOTFOUND.rawValue { try check(removed, advice) }
+                if removed != GIT_ENOTFOUND.rawValue { try check(removed, failure) }
             }
         }
-        try check(git_index_write(index), advice)
-    }
-}
-
-/// A path's entry in a tree: blob id and file mode.
-struct TreeEntryState: Equatable {
-    var id: git_oid
-    var mode: git_filemode_t
-
-    init(id: git_oid, mode: git_filemode_t) {
-        self.id = id
-        self.mode = mode
-    }
-
-    /// HEAD's blob or symlink at `path`; nil when there is none (a folder there counts as none).
-    init?(at path: String, in tree: OpaquePointer) throws(GitError) {
-        var entry: OpaquePointer?
-        let found = git_tree_entry_bypath(&entry, tree, path)
-        if found == GIT_ENOTFOUND.rawValue { return nil }
-        try check(found, "cannot look up '\(path)' in HEAD")
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-        self.init(id: git_tree_entry_id(entry).pointee, mode: git_tree_entry_filemode(entry))
-    }
-
-    static func == (lhs: TreeEntryState, rhs: TreeEntryState) -> Bool {
-        var left = lhs.id
-        var right = rhs.id
-        return lhs.mode == rhs.mode && git_oid_equal(&left, &right) == 1
-    }
-}
-
-/// One requested path: HEAD's entry before, the working tree's after (nil: deleted), and the stat data that
-/// goes into its index entry.
-struct PathChange {
-    let path: String
-    let before: TreeEntryState?
-    let after: TreeEntryState?
-    let stat: WorkingFile?
-
-    var changesTree: Bool { before != after }
-}
-
-/// `lstat` of a working-tree file, taken before its contents are read so that the index's stat data is never newer
-/// than the blob it describes (git then re-checks a racy entry instead of trusting it).
-struct WorkingFile {
-    let info: stat
-
-    /// nil when the file does not exist (a deletion).
-    static func status(_ absolutePath: String, path: String) throws(GitError) -> WorkingFile? {
-        var info = stat()
-        if lstat(absolutePath, &info) != 0 {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw GitError(.libgit2, "cannot read '\(path)': \(String(cString: strerror(errno)))")
-        }
-        let kind = info.st_mode & S_IFMT
-        guard kind == S_IFREG || kind == S_IFLNK else {
-            throw GitError(.libgit2, "cannot commit '\(path)': it is not a regular file")
-        }
-        return WorkingFile(info: info)
-    }
-
-    func fileMode(keepingExecutableBitFrom before: TreeEntryState?, trustFileMode: Bool) -> git_filemode_t {
-        if info.st_mode & S_IFMT == S_IFLNK { return GIT_FILEMODE_LINK }
-        if !trustFileMode, let before, before.mode == GIT_FILEMODE_BLOB_EXECUTABLE { return before.mode }
-        if trustFileMode, info.st_mode & S_IXUSR != 0 { return GIT_FILEMODE_BLOB_EXECUTABLE }
-        return GIT_FILEMODE_BLOB
-    }
-
-    /// An index entry like `git add` writes; the caller sets `path`.
-    func indexEntry(id: git_oid, mode: git_filemode_t) -> git_index_entry {
-        var entry = git_index_entry()
-        #if canImport(Darwin)
-            let (changed, modified) = (info.st_ctimespec, info.st_mtimespec)
-        #else
-            let (changed, modified) = (info.st_ctim, info.st_mtim)
-        #endif
-        entry.ctime = git_index_time(
-            seconds: Int32(truncatingIfNeeded: changed.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: changed.tv_nsec))
-        entry.mtime = git_index_time(
-            seconds: Int32(truncatingIfNeeded: modified.tv_sec), nanoseconds: UInt32(truncatingIfNeeded: modified.tv_nsec))
-        entry.dev = UInt32(truncatingIfNeeded: info.st_dev)
-        entry.ino = UInt32(truncatingIfNeeded: info.st_ino)
-        entry.mode = mode.rawValue
-        entry.uid = UInt32(truncatingIfNeeded: info.st_uid)
-        entry.gid = UInt32(truncatingIfNeeded: info.st_gid)
-        entry.file_size = UInt32(truncatingIfNeeded: info.st_size)
-        entry.id = id
-        return entry
     }
 }

@@ -30,7 +30,7 @@ public final class SyncLock: Sendable {
                     .lockHeld,
                     "another sync may be running (\(path) holds no pid); wait for it or remove \(path) if it is not")
             }
-            if isRunning(pid) {
+            if ProcessLiveness.isRunning(pid) {
                 throw GitError(
                     .lockHeld, "another sync is running (pid \(pid)); wait for it or remove \(path) if it is not")
             }
@@ -60,10 +60,5 @@ public final class SyncLock: Sendable {
             throw GitError(.libgit2, "cannot write the lock \(path): \(String(cString: strerror(errno)))")
         }
         return true
-    }
-
-    /// `kill(pid, 0)`: EPERM still means the process exists (owned by someone else).
-    private static func isRunning(_ pid: pid_t) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -6,12 +6,16 @@ public struct BaselineEntry: Sendable, Equatable {
     public var remoteHash: String?
     public var localHash: String?
     public var localBlob: String?
+    /// Set by `--forget` on an item deleted in a commit: its remote key, which the sync leaves alone from then on
+    /// (never pulled again, never reported).
+    public var forgottenKey: String?
 
-    public init(remoteUpdatedAt: String?, remoteHash: String?, localHash: String?, localBlob: String?) {
+    public init(remoteUpdatedAt: String?, remoteHash: String?, localHash: String?, localBlob: String?, forgottenKey: String? = nil) {
         self.remoteUpdatedAt = remoteUpdatedAt
         self.remoteHash = remoteHash
         self.localHash = localHash
         self.localBlob = localBlob
+        self.forgottenKey = forgottenKey
     }
 }
 
@@ -52,7 +56,8 @@ public struct Baseline: Sendable, Equatable {
             case let o as [String: Any]:
                 baseline.items[id] = BaselineEntry(
                     remoteUpdatedAt: o["remote_updated_at"] as? String, remoteHash: o["remote_hash"] as? String,
-                    localHash: o["local_hash"] as? String, localBlob: o["local_blob"] as? String)
+                    localHash: o["local_hash"] as? String, localBlob: o["local_blob"] as? String,
+                    forgottenKey: o["forgotten_key"] as? String)
             default:
                 continue
             }
@@ -67,6 +72,7 @@ public struct Baseline: Sendable, Equatable {
         for (index, id) in ids.enumerated() {
             let e = items[id]!
             var fields: [String] = []
+            if let v = e.forgottenKey { fields.append("\"forgotten_key\": \(Self.quote(v))") }
             if let v = e.localBlob { fields.append("\"local_blob\": \(Self.quote(v))") }
             if let v = e.localHash { fields.append("\"local_hash\": \(Self.quote(v))") }
             if let v = e.remoteHash { fields.append("\"remote_hash\": \(Self.quote(v))") }

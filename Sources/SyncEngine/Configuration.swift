@@ -127,12 +127,15 @@ public struct Configuration: Sendable {
         return parts.joined(separator: "/")
     }
 
-    /// Refuses paths that would escape the repository (safety invariant 5).
+    /// Refuses paths that would escape the repository or land inside `.git` (safety invariant 5).
     public func validatePaths() throws(ConfigurationError) {
         for (key, path) in [("paths.work", workPath), ("paths.integrations", integrationsPath)] {
             let raw = value(key) ?? path
             if raw.hasPrefix("/") || path.split(separator: "/").contains("..") || path.isEmpty {
                 throw ConfigurationError(kind: .invalid, message: "\(key) is '\(raw)': it must be a folder inside the repository, such as meta/work")
+            }
+            if path.split(separator: "/").contains(where: { $0.lowercased() == ".git" }) {
+                throw ConfigurationError(kind: .invalid, message: "\(key) is '\(raw)': it is inside .git, where git keeps its own data; use a folder of the working tree, such as meta/work")
             }
         }
     }

@@ -4,39 +4,51 @@ import Trackers
 import WorkItems
 
 /// Carries out a plan item by item, in the order of safety invariant 1: remote write and read-back, local write
-/// (temp file + rename), then the journal entry that carries the item's new baseline.
+/// (journalled, then temp file + rename), then the item's new baseline. A conflict decision is journalled just
+/// before the write that carries it out, so a killed run's decision still reaches `sync.log`.
 final class Executor {
     private let tracker: any Tracker
-    private let repository: GitRepository
     private let files: WorkFileWriter
     private let journal: Journal
+    private let hashBlob: ([UInt8]) -> String
     private let concurrency: Int
     private let stopRequested: @Sendable () -> Bool
     private let progress: @Sendable (ProgressEvent) -> Void
     private let now: @Sendable () -> Date
+    private let steps: StepRecorder
+    /// Who makes this run's decisions (`user.name`), for `sync.log`.
+    private let decider: String
 
     private(set) var baseline: Baseline
     private(set) var writtenPaths: [String] = []
     /// Creates sent this run whose outcome is not known to have succeeded: local id → journalled intent.
     private(set) var unsettledCreates: [String: JournalRecovery.CreateIntent] = [:]
+    /// Decisions carried out this run (their writes took effect).
+    private(set) var decisions: [Decision] = []
+    private var pendingDecisions: [String: Decision] = [:]
     private var outcomes: [Int: ItemOutcome] = [:]
     private var completed = 0
 
-    init(tracker: any Tracker, repository: GitRepository, files: WorkFileWriter, journal: Journal, baseline: Baseline,
-         concurrency: Int, stopRequested: @escaping @Sendable () -> Bool,
-         progress: @escaping @Sendable (ProgressEvent) -> Void, now: @escaping @Sendable () -> Date) {
+    init(tracker: any Tracker, files: WorkFileWriter, journal: Journal, hashBlob: @escaping ([UInt8]) -> String,
+         baseline: Baseline, concurrency: Int, stopRequested: @escaping @Sendable () -> Bool,
+         progress: @escaping @Sendable (ProgressEvent) -> Void, now: @escaping @Sendable () -> Date,
+         steps: StepRecorder = .none, decider: String = "unknown") {
         self.tracker = tracker
-        self.repository = repository
         self.files = files
         self.journal = journal
+        self.hashBlob = hashBlob
         self.baseline = baseline
         self.concurrency = max(1, concurrency)
         self.stopRequested = stopRequested
         self.progress = progress
         self.now = now
+        self.steps = steps
+        self.decider = decider
     }
 
-    func execute(_ plan: Plan) async -> (outcomes: [ItemOutcome], interrupted: Bool) {
+    /// Throws only a `SyncFailure` that an observer raised to stop the run after a step; every other failure is an
+    /// item's outcome.
+    func execute(_ plan: Plan) async throws(SyncFailure) -> (outcomes: [ItemOutcome], interrupted: Bool) {
         let items = plan.items
         let total = items.filter { ![.skip, .conflict].contains($0.action) }.count
         var interrupted = false
@@ -47,57 +59,90 @@ final class Executor {
                 outcomes[index] = Self.outcome(item, state: item.needsHuman ? .blocked : .skipped)
             case .pull, .new, .adopt, .record:
                 if stopRequested() { interrupted = true; outcomes[index] = Self.outcome(item, state: .notRun); continue }
-                outcomes[index] = applyLocally(item)
+                outcomes[index] = try applyLocally(item)
                 tick(total)
             case .push, .create:
                 continue
             }
         }
+        if try await writeRemotely(items, total: total) { interrupted = true }
+        return (items.indices.compactMap { outcomes[$0] }, interrupted)
+    }
 
+    /// Pushes and creates, `concurrency` at a time. Returns whether Ctrl-C left some unsent.
+    private func writeRemotely(_ items: [PlannedItem], total: Int) async throws(SyncFailure) -> Bool {
         let remoteWrites = items.indices.filter { [.push, .create].contains(items[$0].action) }
+        var interrupted = false
+        var stop: SyncFailure?
         await withTaskGroup(of: (Int, Result<RemoteItem, TrackerError>).self) { group in
             var queue = remoteWrites[...]
             var inFlight = 0
             func startNext() {
-                while inFlight < concurrency, let index = queue.popFirst() {
+                while stop == nil, inFlight < concurrency, let index = queue.popFirst() {
                     if stopRequested() {
                         interrupted = true
                         outcomes[index] = Self.outcome(items[index], state: .notRun)
                         continue
                     }
-                    let item = items[index]
-                    let tracker = self.tracker
-                    let content = item.content!
-                    if item.action == .create {
-                        let marker = SyncMarker(UUID().uuidString.lowercased())
-                        let intent = JournalRecovery.CreateIntent(marker: marker.value, time: ISOTime.format(now()))
-                        do {
-                            try journal.append(JournalEntry(kind: .createIntent, id: item.id, marker: intent.marker, time: intent.time))
-                            unsettledCreates[item.id] = intent
-                        } catch {
-                            outcomes[index] = Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
-                            continue
-                        }
-                        group.addTask { (index, await Self.capture { try await tracker.create(content, marker: marker) }) }
-                    } else {
-                        let key = item.key!
-                        let previous = item.previous
-                        group.addTask {
-                            (index, await Self.capture { try await tracker.update(key: key, to: content, previous: previous) })
-                        }
+                    do throws(SyncFailure) {
+                        guard let send = try prepareRemoteWrite(items[index], index: index) else { continue }
+                        group.addTask { (index, await send()) }
+                        inFlight += 1
+                    } catch {
+                        stop = error
                     }
-                    inFlight += 1
                 }
             }
             startNext()
-            while let (index, result) = await group.next() {
+            while stop == nil, let (index, result) = await group.next() {
                 inFlight -= 1
-                outcomes[index] = finishRemoteWrite(items[index], result: result)
+                do throws(SyncFailure) {
+                    outcomes[index] = try finishRemoteWrite(items[index], result: result)
+                } catch {
+                    stop = error
+                    break
+                }
                 tick(total)
                 startNext()
             }
         }
-        return (items.indices.compactMap { outcomes[$0] }, interrupted)
+        if let stop { throw stop }
+        return interrupted
+    }
+
+    /// Journals what must precede the write (a create's intent, a decision) and returns the write to send; nil when
+    /// the journal failed (the item's outcome says so).
+    private func prepareRemoteWrite(_ item: PlannedItem, index: Int) throws(SyncFailure)
+        -> (@Sendable () async -> Result<RemoteItem, TrackerError>)?
+    {
+        let tracker = self.tracker
+        let content = item.content!
+        do {
+            if item.action == .create {
+                let marker = SyncMarker(UUID().uuidString.lowercased())
+                let intent = JournalRecovery.CreateIntent(marker: marker.value, time: ISOTime.format(now()))
+                try journal.append(JournalEntry(kind: .createIntent, id: item.id, marker: intent.marker, time: intent.time))
+                unsettledCreates[item.id] = intent
+                return { await Self.capture { try await tracker.create(content, marker: marker) } }
+            }
+            if item.reason == .resolvedLocal {
+                try journalDecision(for: item, choice: .local, sentHash: tracker.representable(content).contentHash())
+            }
+        } catch let stop as SyncFailure {
+            throw stop
+        } catch {
+            outcomes[index] = Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
+            return nil
+        }
+        let key = item.key!
+        let previous = item.previous
+        return { await Self.capture { try await tracker.update(key: key, to: content, previous: previous) } }
+    }
+
+    private func journalDecision(for item: PlannedItem, choice: ConflictChoice, sentHash: String?) throws {
+        let decision = Decision(id: item.id, key: item.key, choice: choice, who: decider, time: ISOTime.format(now()))
+        try journal.append(.decision(decision, sentHash: sentHash))
+        pendingDecisions[item.id] = decision
     }
 
     private static func capture(_ body: () async throws -> RemoteItem) async -> Result<RemoteItem, TrackerError> {
@@ -111,25 +156,27 @@ final class Executor {
         progress(.executed(completed, total))
     }
 
-    private func finishRemoteWrite(_ item: PlannedItem, result: Result<RemoteItem, TrackerError>) -> ItemOutcome {
+    private func finishRemoteWrite(_ item: PlannedItem, result: Result<RemoteItem, TrackerError>) throws(SyncFailure) -> ItemOutcome {
         switch result {
         case .failure(let error):
             var o = Self.outcome(item, state: .failed, message: error.description)
             o.error = error
             return o
         case .success(let remote):
+            try steps.record(.remoteWritten(id: item.id))
             var outcome: ItemOutcome
             if item.action == .create {
-                unsettledCreates[item.id] = nil
                 var done = item
                 done.key = remote.key
                 done.remote = remote
-                outcome = writeKeyBack(done, remote: remote)
+                outcome = try writeKeyBack(done, remote: remote)
+                // Until the key is in the file, only the journalled intent stops the next run creating it again.
+                if outcome.state == .done { unsettledCreates[item.id] = nil }
             } else {
                 let local = item.local!
                 let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
                     localHash: local.content.contentHash(), localBlob: local.blobID)
-                outcome = record(item, entry: entry)
+                outcome = try record(item, entry: entry)
             }
             if outcome.state == .done, !remote.notices.isEmpty {
                 outcome.message = remote.notices.map(TerminalText.sanitise).joined(separator: "; ")
@@ -138,69 +185,85 @@ final class Executor {
         }
     }
 
-    private func applyLocally(_ item: PlannedItem) -> ItemOutcome {
+    private func applyLocally(_ item: PlannedItem) throws(SyncFailure) -> ItemOutcome {
         let remote = item.remote!
         switch item.action {
         case .record:
             let local = item.local!
-            return record(item, entry: BaselineEntry(remoteUpdatedAt: remote.updatedAt,
+            return try record(item, entry: BaselineEntry(remoteUpdatedAt: remote.updatedAt,
                 remoteHash: remote.content.contentHash(), localHash: local.content.contentHash(), localBlob: local.blobID))
         case .adopt:
-            return writeKeyBack(item, remote: remote)
+            return try writeKeyBack(item, remote: remote)
         case .pull:
             var document = item.local!.document
             document.apply(item.content!, id: item.id)
-            return write(document, for: item, remote: remote)
+            return try write(document, for: item, remote: remote)
         case .new:
             let document = WorkItemDocument.newItem(id: item.id, content: item.content!,
                 date: remote.createdAt ?? ISOTime.format(now()), author: remote.author, externalID: remote.key)
-            return write(document, for: item, remote: remote, mustNotExist: true)
+            return try write(document, for: item, remote: remote, mustNotExist: true)
         default:
             return Self.outcome(item, state: .skipped)
         }
     }
 
-    private func writeKeyBack(_ item: PlannedItem, remote: RemoteItem) -> ItemOutcome {
+    private func writeKeyBack(_ item: PlannedItem, remote: RemoteItem) throws(SyncFailure) -> ItemOutcome {
         var document = item.local!.document
         document.setRemoteKey(remote.key)
-        return write(document, for: item, remote: remote)
+        return try write(document, for: item, remote: remote)
     }
 
     /// Journals the write before making it: a run killed between the two leaves a file that the next run can
     /// recognise (its blob is in the journal) as the sync's own work, not as an uncommitted edit.
-    private func write(_ document: WorkItemDocument, for item: PlannedItem, remote: RemoteItem, mustNotExist: Bool = false) -> ItemOutcome {
+    private func write(_ document: WorkItemDocument, for item: PlannedItem, remote: RemoteItem, mustNotExist: Bool = false)
+        throws(SyncFailure) -> ItemOutcome
+    {
         let bytes = Array(document.text.utf8)
-        let blob = repository.hashBlob(bytes)
+        let blob = hashBlob(bytes)
         let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
             localHash: document.localContent().contentHash(), localBlob: blob)
+        var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry)
+        write.action = item.action.rawValue
+        write.title = item.content?.title ?? item.title
         do {
-            try journal.append(JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry))
+            if item.reason == .resolvedRemote { try journalDecision(for: item, choice: .remote, sentHash: nil) }
+            try journal.append(write)
+        } catch let stop as SyncFailure {
+            throw stop
         } catch {
             return Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
         }
         do {
             try files.write(bytes, to: item.path, mustNotExist: mustNotExist)
+        } catch let stop as SyncFailure {
+            throw stop
         } catch {
             return Self.outcome(item, state: .failed, message: "\(item.path): \(error)")
         }
         writtenPaths.append(item.path)
-        baseline.items[item.id] = entry
-        return Self.outcome(item, state: .done)
+        return settle(item, entry: entry)
     }
 
-    private func record(_ item: PlannedItem, entry: BaselineEntry) -> ItemOutcome {
+    private func record(_ item: PlannedItem, entry: BaselineEntry) throws(SyncFailure) -> ItemOutcome {
         do {
             try journal.append(JournalEntry(kind: .remoteDone, id: item.id, key: item.key, baseline: entry))
+        } catch let stop as SyncFailure {
+            throw stop
         } catch {
             return Self.outcome(item, state: .failed, message: "cannot write the journal: \(error)")
         }
+        return settle(item, entry: entry)
+    }
+
+    private func settle(_ item: PlannedItem, entry: BaselineEntry) -> ItemOutcome {
         baseline.items[item.id] = entry
+        if let decision = pendingDecisions.removeValue(forKey: item.id) { decisions.append(decision) }
         return Self.outcome(item, state: .done)
     }
 
     static func outcome(_ item: PlannedItem, state: ItemOutcome.State, message: String? = nil) -> ItemOutcome {
         ItemOutcome(id: item.id, key: item.key, path: item.path, title: item.title, action: item.action, state: state,
-            reason: item.reason, message: message, diff: item.diff, error: nil)
+            reason: item.reason, message: message ?? item.detail, diff: item.diff, error: nil)
     }
 }
 

@@ -58,6 +58,8 @@ public enum ReasonCode: String, Sendable, Equatable, CaseIterable {
     case resolvedSkip = "resolved-skip"
     case remoteMissing = "remote-missing"
     case duplicateKey = "duplicate-key"
+    /// A tracked item deleted (or replaced by a link) in a commit: never pulled again; restore it or `--forget` it.
+    case deletedLocally = "deleted-locally"
 }
 
 public struct PlannedItem: Sendable {
@@ -81,6 +83,8 @@ public struct PlannedItem: Sendable {
     public var diff: SectionDiff?
     /// For never-pushed items: what the tracker would call it ("an issue", "a Story").
     public var remoteNoun: String?
+    /// One line for people about a skipped item (what to do about it).
+    public var detail: String?
 
     /// Whether the item has a remote change that this run leaves unapplied (so the baseline clock must not move).
     public var leavesRemoteChange: Bool {
@@ -92,7 +96,7 @@ public struct PlannedItem: Sendable {
     }
 
     /// Whether a human must act (exit 4).
-    public var needsHuman: Bool { action == .conflict || reason == .dirty || reason == .duplicateKey }
+    public var needsHuman: Bool { action == .conflict || [.dirty, .duplicateKey, .deletedLocally].contains(reason) }
 }
 
 public struct Plan: Sendable {

@@ -27,12 +27,17 @@ public struct PlanInput: Sendable {
     public var idPattern: IdPattern
     public var projectCode: String?
     public var workPath: String
+    /// Tracked items whose files were deleted in a commit: reported, and their keys never pulled as new items.
+    public var deletedItems: [DeletedItem]
+    /// Remote keys of items the user told the sync to forget: left alone, never pulled as new items.
+    public var forgottenKeys: Set<String>
 
     public init(
         localItems: [LocalItem], settledItems: [SettledItem] = [], remoteItems: [RemoteItem], baseline: Baseline, mode: SyncMode,
         resolutions: [String: ConflictChoice] = [:], acceptedCreates: Set<String> = [], discoveryKeys: Set<String> = [],
         foundCreates: [String: RemoteItem] = [:], representable: @escaping @Sendable (WorkItemContent) -> WorkItemContent,
-        reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String
+        reservedIDs: Set<String> = [], idPattern: IdPattern, projectCode: String?, workPath: String,
+        deletedItems: [DeletedItem] = [], forgottenKeys: Set<String> = []
     ) {
         self.localItems = localItems
         self.settledItems = settledItems
@@ -48,6 +53,8 @@ public struct PlanInput: Sendable {
         self.idPattern = idPattern
         self.projectCode = projectCode
         self.workPath = workPath
+        self.deletedItems = deletedItems
+        self.forgottenKeys = forgottenKeys
     }
 }
 
@@ -86,6 +93,8 @@ public enum Planner {
         for item in input.localItems { if let key = item.remoteKey { keyOwners[key, default: []].append(item.id) } }
         for item in input.settledItems { keyOwners[item.key, default: []].append(item.id) }
         let adoptedKeys = Set(input.foundCreates.values.map(\.key))
+        // Keys whose local file is gone on purpose: a remote change to them is never a new local item.
+        let leftAlone = input.forgottenKeys.union(input.deletedItems.map(\.key))
 
         var planned: [PlannedItem] = []
         var unchanged = input.settledItems.count
@@ -107,13 +116,22 @@ public enum Planner {
             }
         }
 
+        for deleted in input.deletedItems {
+            var p = PlannedItem(id: deleted.id, key: deleted.key, path: deleted.path ?? "", title: "", action: .skip,
+                reason: .deletedLocally, remote: remoteByKey[deleted.key])
+            p.title = p.remote?.content.title ?? ""
+            p.detail = deleted.detail
+            planned.append(p)
+        }
+
         var allocator = IdAllocator(
             pattern: input.idPattern, projectCode: input.projectCode,
             usedIDs: Set(input.localItems.map(\.id)).union(input.settledItems.map(\.id)).union(input.baseline.items.keys)
                 .union(input.reservedIDs))
         if input.mode != .pushOnly {
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
-            where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && input.discoveryKeys.contains(remote.key) {
+            where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && !leftAlone.contains(remote.key)
+                && input.discoveryKeys.contains(remote.key) {
                 let id = allocator.next()
                 let content = links.fromRemote(remote.content)
                 let path = input.workPath + "/" + id + "-" + Slug.make(remote.content.title) + ".md"

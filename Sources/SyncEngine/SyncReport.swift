@@ -26,7 +26,7 @@ public struct ItemOutcome: Sendable {
     /// One line for people; for failures, what went wrong and what to do.
     public var message: String?
     public var diff: SectionDiff?
-    /// For failures: the tracker error (decides exit codes 4/70/71/74).
+    /// For failures: the tracker error (decides exit codes 4/70/71/74); nil for a local failure (exit 4).
     public var error: TrackerError?
 
     /// The stable code `--porcelain` and `--json` show: the plan's reason, else the failure's.
@@ -55,11 +55,12 @@ public struct SyncReport: Sendable {
         if failures.contains(where: { if case .outcomeUnknown = $0 { return true } else { return false } }) { return 71 }
         if failures.contains(where: { if case .unauthorized = $0 { return true }; if case .configuration = $0 { return true }; return false }) { return 74 }
         if failures.contains(where: \.isSafeToRetry) { return 70 }
-        // What is left failed for a reason retrying cannot fix (a rejected value, a missing transition): the user must act.
+        // What is left failed for a reason retrying cannot fix: a value the tracker rejected, a missing transition, a
+        // local write refused for safety or failed on the file system. The user has to act.
         if outcomes.contains(where: { $0.state == .failed }) { return 4 }
         if refusal != nil && !preview { return 5 }
         let needsHuman = outcomes.contains {
-            $0.state == .blocked || ($0.state == .planned && ($0.action == .conflict || $0.reason == .dirty || $0.reason == .duplicateKey))
+            $0.state == .blocked || ($0.state == .planned && ($0.action == .conflict || [.dirty, .duplicateKey, .deletedLocally].contains($0.reason)))
         }
         if !problems.isEmpty || needsHuman { return 4 }
         return 0

@@ -5,33 +5,37 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes files atomically (temp file in the same folder, then rename) and only inside the allowed folders
-/// (safety invariant 5): the work folder and the integrations folder.
+/// (safety invariant 5): the work folder and the integrations folder, never through a link that leaves the
+/// repository, checked before a folder is created.
 final class WorkFileWriter {
     let root: String
     let allowedFolders: [String]
-    /// Folders already created and checked, so 10,000 writes into one folder check it once.
+    private let safety: FolderSafety
+    private let steps: StepRecorder
+    /// Folders already checked and created, so 10,000 writes into one folder check it once.
     private var verifiedFolders = Set<String>()
 
-    init(root: String, allowedFolders: [String]) {
+    init(root: String, allowedFolders: [String], gitDirs: [String] = [], steps: StepRecorder = .none) {
         self.root = root
         self.allowedFolders = allowedFolders
+        safety = FolderSafety(root: root, gitDirs: gitDirs.isEmpty ? [root + "/.git"] : gitDirs)
+        self.steps = steps
     }
 
+    /// Throws a `FileWriteError`, or the `SyncFailure` of an observer that stops the run after a step.
     func write(_ bytes: [UInt8], to relativePath: String, mustNotExist: Bool = false) throws {
         guard isAllowed(relativePath) else {
             throw FileWriteError(description: "refusing to write outside \(allowedFolders.joined(separator: " and "))")
         }
         let path = root + "/" + relativePath
+        let relativeFolder = (relativePath as NSString).deletingLastPathComponent
         let folder = (path as NSString).deletingLastPathComponent
         let fm = FileManager.default
         if !verifiedFolders.contains(folder) {
+            if let problem = safety.problem(with: relativeFolder) { throw FileWriteError(description: "refused: \(problem)") }
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            // A symlinked folder could point anywhere: the real folder must still be inside the repository.
-            let realRoot = (root as NSString).resolvingSymlinksInPath
-            let realFolder = (folder as NSString).resolvingSymlinksInPath
-            guard realFolder == realRoot || realFolder.hasPrefix(realRoot + "/") else {
-                throw FileWriteError(description: "refusing to write through a link that leaves the repository")
-            }
+            // Created meanwhile by someone else as a link? Check again now that it exists.
+            if let problem = safety.problem(with: relativeFolder) { throw FileWriteError(description: "refused: \(problem)") }
             verifiedFolders.insert(folder)
         }
         if mustNotExist && fm.fileExists(atPath: path) {
@@ -41,11 +45,13 @@ final class WorkFileWriter {
         // Written by hand: Foundation's own atomic write would leave a temporary of its own naming behind when the
         // process is killed, which no later run could recognise and clean up.
         try Self.create(temp, bytes)
+        try steps.record(.temporaryWritten(path: relativePath))
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             try? fm.removeItem(atPath: temp)
             throw FileWriteError(description: "cannot replace the file: \(reason)")
         }
+        try steps.record(.fileRenamed(path: relativePath))
     }
 
     /// Every temporary this writer makes ends so; one sync runs at a time (the lock), so any such file found at the
@@ -75,6 +81,7 @@ final class WorkFileWriter {
     func removeLeftTemporaries(in folders: [String]) -> Int {
         var removed = 0
         for folder in folders where allowedFolders.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
+            guard safety.problem(with: folder) == nil else { continue }
             let full = root + "/" + folder
             for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
             where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {

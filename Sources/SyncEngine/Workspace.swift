@@ -12,29 +12,35 @@ struct Workspace {
     var integration: String { descriptor.integration }
     let idPattern: IdPattern
     let environment: SyncEnvironment
-    /// `last-sync.json` as the working tree has it (usually HEAD's; see `baselineIsUncommitted`).
+    /// `last-sync.json` as the working tree has it (usually HEAD's; see `uncommittedStateFiles`).
     let baselineOnDisk: Baseline
     let headNote: String?
 
-    var baselinePath: String { config.integrationsPath + "/" + integration + "/last-sync.json" }
-    var decisionLogPath: String { config.integrationsPath + "/" + integration + "/sync.log" }
+    var baselinePath: String { stateFolder + "/last-sync.json" }
+    var decisionLogPath: String { stateFolder + "/sync.log" }
 
-    /// Whether the baseline on disk differs from HEAD's: a run killed after writing it and before its commit.
-    /// Only the sync writes this file, so the next commit must carry it.
-    func baselineIsUncommitted() -> Bool {
-        guard let disk = FileManager.default.contents(atPath: repository.workdir + "/" + baselinePath) else { return false }
-        let folder = (baselinePath as NSString).deletingLastPathComponent
-        let head = (try? repository.headFiles(under: folder))?.first { $0.path == baselinePath }?.blobID
-        return head != repository.hashBlob(Array(disk))
+    /// The folder of this tracker's state files (`last-sync.json`, `sync.log`).
+    var stateFolder: String { config.integrationsPath + "/" + integration }
+
+    /// The state files whose working copy differs from HEAD's: a run killed after writing them and before its
+    /// commit. Only the sync writes these files, so the next commit must carry them.
+    func uncommittedStateFiles() -> [String] {
+        [baselinePath, decisionLogPath].filter { path in
+            guard let disk = repository.hashWorkingFile(path) else { return false }
+            return disk != (try? repository.blobID(at: path))
+        }
+    }
+
+    /// HEAD's version of `sync.log` (nil: none).
+    func committedDecisionLog() -> String? {
+        (try? repository.headFiles(under: stateFolder))?.first { $0.path == decisionLogPath }
+            .map { String(decoding: $0.contents, as: UTF8.self) }
     }
 
     static func open(environment: SyncEnvironment) throws(SyncFailure) -> Workspace {
         let repository: GitRepository
-        let head: HeadState
-        do {
-            repository = try GitRepository.open(at: environment.workingDirectory)
-            head = try repository.head()
-        } catch { throw .from(error) }
+        do { repository = try GitRepository.open(at: environment.workingDirectory) } catch { throw .from(error) }
+        // Configuration first: in a brand-new repository the missing integration is the problem to report.
         let config: Configuration
         let integration: String
         do {
@@ -45,6 +51,8 @@ struct Workspace {
         guard let descriptor = environment.trackers.first(where: { $0.integration == integration }) else {
             throw SyncFailure(exitCode: 73, message: "work.integration is '\(integration)', which this build cannot sync")
         }
+        let head: HeadState
+        do { head = try repository.head() } catch { throw .from(error) }
         let pattern: IdPattern
         do { pattern = try IdPattern(config.idPattern) } catch {
             throw SyncFailure(exitCode: 73, message: "work.id_pattern '\(config.idPattern)': \(error)")
@@ -95,161 +103,5 @@ struct Workspace {
             if let password = URLComponents(string: value)?.password { Secrets.register(password) }
         }
         return values
-    }
-}
-
-/// What an interrupted run left in the journal, checked against the working tree.
-struct JournalRecovery {
-    struct CreateIntent: Sendable { var marker: String; var time: String }
-
-    var baseline: [String: BaselineEntry] = [:]
-    /// Files the run wrote that still hold exactly what it wrote: path → blob id.
-    var writtenFiles: [String: String] = [:]
-    var createIntents: [String: CreateIntent] = [:]
-
-    static func recover(_ entries: [JournalEntry], repository: GitRepository) -> JournalRecovery {
-        var r = JournalRecovery()
-        for entry in entries {
-            switch entry.kind {
-            case .createIntent:
-                if let marker = entry.marker { r.createIntents[entry.id] = CreateIntent(marker: marker, time: entry.time ?? "") }
-            case .remoteDone:
-                if let b = entry.baseline { r.baseline[entry.id] = b }
-            case .localWrite:
-                guard let path = entry.path, let blob = entry.blob,
-                    let data = FileManager.default.contents(atPath: repository.workdir + "/" + path),
-                    repository.hashBlob(Array(data)) == blob
-                else { continue }
-                r.writtenFiles[path] = blob
-                if let b = entry.baseline { r.baseline[entry.id] = b }
-                r.createIntents[entry.id] = nil
-            }
-        }
-        return r
-    }
-}
-
-/// The remote side of one run: what changed, which untracked items are candidates, and creates found again.
-struct RemoteSnapshot {
-    var items: [RemoteItem]
-    var discoveryKeys: Set<String>
-    var foundCreates: [String: RemoteItem]
-    var requestCount: Int
-    var startedAt: Date?
-
-    static func read(
-        tracker: any Tracker, tracked: [(id: String, key: String)], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
-        options: SyncOptions, config: Configuration, progress: @Sendable (ProgressEvent) -> Void, overlap: TimeInterval
-    ) async throws -> RemoteSnapshot {
-        let startedAt = Date()
-        progress(.reading)
-        var found: [String: RemoteItem] = [:]
-        for (id, intent) in intents.sorted(by: { $0.key < $1.key }) {
-            let after = (ISOTime.parse(intent.time) ?? startedAt).addingTimeInterval(-300)
-            if let item = try await tracker.findCreated(marker: SyncMarker(intent.marker), createdAfter: after) {
-                found[id] = item
-            }
-        }
-        let trackedKeys = Set(tracked.map(\.key))
-        let since = baseline.timestamp?.addingTimeInterval(-overlap)
-        let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
-            labels: options.labels, state: options.state)
-        let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, discovery: filter,
-            discoverySince: filter.isDefaultScope ? since : nil))
-        var items = result.items
-        var seen = Set(items.map(\.key))
-
-        // Tracked items the baseline knows too little about need their current remote state even if unchanged.
-        let needed = tracked.compactMap { item -> String? in
-            guard !seen.contains(item.key) else { return nil }
-            let entry = baseline.items[item.id]
-            return entry?.remoteHash == nil || entry?.localHash == nil ? item.key : nil
-        }
-        if !needed.isEmpty {
-            for item in try await tracker.fetch(keys: needed) where seen.insert(item.key).inserted { items.append(item) }
-        }
-        progress(.read(items: items.count))
-
-        let markers = Set(intents.values.map(\.marker))
-        let foundKeys = Set(found.values.map(\.key))
-        let discovery = Set(items.filter { item in
-            !trackedKeys.contains(item.key) && !foundKeys.contains(item.key)
-                && !(item.marker.map { markers.contains($0.value) } ?? false) && tracker.matches(item, filter: filter)
-        }.map(\.key))
-        return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,
-            requestCount: result.requestCount, startedAt: startedAt)
-    }
-}
-
-enum CommitMessage {
-    static func make(report: SyncReport, tracker: String) -> String {
-        let done = report.outcomes.filter { $0.state == .done }
-        func count(_ actions: [PlanAction]) -> Int { done.filter { actions.contains($0.action) }.count }
-        var parts: [String] = []
-        if count([.pull]) > 0 { parts.append("\(count([.pull])) pulled") }
-        if count([.new]) > 0 { parts.append("\(count([.new])) new") }
-        if count([.push]) > 0 { parts.append("\(count([.push])) pushed") }
-        if count([.create, .adopt]) > 0 { parts.append("\(count([.create, .adopt])) created") }
-        let summary = parts.isEmpty ? "update baseline" : parts.joined(separator: ", ")
-        var lines = ["sync-work-items: \(summary) (\(tracker))", ""]
-        for outcome in done where outcome.action != .record {
-            lines.append("\(outcome.action.rawValue) \(outcome.id) \(outcome.key ?? "") \(TerminalText.sanitise(outcome.title))")
-        }
-        let resolved = report.outcomes.filter { [.resolvedLocal, .resolvedRemote].contains($0.reason) && $0.state == .done }
-        if !resolved.isEmpty {
-            lines.append("")
-            for outcome in resolved {
-                lines.append("Sync-Resolved: \(outcome.id) \(outcome.reason == .resolvedLocal ? "local" : "remote")")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Remote text shown in a terminal or a commit message: control characters escaped (safety invariant 5).
-public enum TerminalText {
-    public static func sanitise(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09: out += " "
-            case 0..<0x20, 0x7f, 0x80..<0xa0:
-                out += String(format: "\\x%02x", scalar.value)
-            case 0x202a...0x202e, 0x2066...0x2069:  // bidirectional overrides
-                out += String(format: "\\u%04x", scalar.value)
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}
-
-/// `<paths.integrations>/<tracker>/sync.log`: one line per conflict decision (time, item, choice, who), appended and
-/// committed with the sync, so overrides stay on record.
-struct DecisionLog {
-    let root: String
-    let path: String
-
-    /// Returns the path when it appended anything.
-    func append(outcomes: [ItemOutcome], who: String, at time: Date) throws -> String? {
-        let lines = outcomes.compactMap { o -> String? in
-            let choice: String
-            switch (o.reason, o.state) {
-            case (.resolvedLocal, .done): choice = "local"
-            case (.resolvedRemote, .done): choice = "remote"
-            case (.resolvedSkip, _): choice = "skip"
-            default: return nil
-            }
-            return [ISOTime.format(time), o.id, o.key ?? "-", choice, TerminalText.sanitise(who)].joined(separator: "\t")
-        }
-        guard !lines.isEmpty else { return nil }
-        let full = root + "/" + path
-        var text = FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-        text += lines.joined(separator: "\n") + "\n"
-        let folder = (path as NSString).deletingLastPathComponent
-        try WorkFileWriter(root: root, allowedFolders: [folder]).write(Array(text.utf8), to: path)
-        return path
     }
 }

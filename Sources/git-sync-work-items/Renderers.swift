@@ -93,6 +93,7 @@ struct HumanRenderer {
                 case .failed: line += "  " + paint("failed: " + TerminalText.sanitise(o.message ?? ""), "31")
                 case .notRun: line += "  (not run)"
                 case .done: if let note = o.message { line += "  " + paint("note: " + TerminalText.sanitise(note), "33") }
+                case .blocked, .skipped: if let detail = o.message { line += "  " + TerminalText.sanitise(detail) }
                 default: break
                 }
                 if let reason = o.reason, o.action == .skip, ![.dirty, .notPushed, .declined].contains(reason) {

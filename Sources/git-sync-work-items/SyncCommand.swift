@@ -17,6 +17,8 @@ struct SyncCommand: AsyncParsableCommand {
     var preview = false
     @Option(name: .customLong("resolve"), help: ArgumentHelp("Resolve a conflict: ID=remote|local|skip (repeatable).", valueName: "ID=CHOICE"))
     var resolve: [String] = []
+    @Option(name: .customLong("forget"), help: ArgumentHelp("Stop syncing an item deleted in a commit; its remote item is left alone and never pulled again (repeatable).", valueName: "ID"))
+    var forget: [String] = []
     @Option(name: .customLong("push-new"), help: "Create never-pushed local items remotely: all, none or ask.")
     var pushNew: String?
     @Option(help: "Only bring in untracked remote items assigned to this person.")
@@ -74,6 +76,7 @@ struct SyncCommand: AsyncParsableCommand {
         options.mode = pushOnly ? .pushOnly : pullOnly ? .pullOnly : .bidirectional
         options.preview = preview
         options.resolutions = try parsedResolutions()
+        options.forget = Set(forget)
         let terminal = Terminal.current()
         let interactive = terminal.stdinIsTTY && terminal.stdoutIsTTY && !noInput && !porcelain && !json && !preview
         options.pushNew = try parsedPushNew(interactive: interactive)

@@ -4,13 +4,13 @@ _git_sync_work_items_words() {
     local cur=$1 prev=$2
     case "$prev" in
         --push-new) COMPREPLY=($(compgen -W "all none ask" -- "$cur")); return ;;
-        --resolve|--assignee|--label|--state|--max-pulls|--max-pushes|--concurrency) COMPREPLY=(); return ;;
+        --resolve|--forget|--assignee|--label|--state|--max-pulls|--max-pushes|--concurrency) COMPREPLY=(); return ;;
     esac
     case "$cur" in
         --push-new=*) COMPREPLY=($(compgen -W "all none ask" -- "${cur#--push-new=}")); return ;;
     esac
     COMPREPLY=($(compgen -W "status check install-hook uninstall-hook --preview --push-only --pull-only --push-new= \
-        --resolve --assignee --label --state --all --max-pulls --max-pushes --concurrency --porcelain --json \
+        --resolve --forget --assignee --label --state --all --max-pulls --max-pushes --concurrency --porcelain --json \
         --no-input --online --force --help" -- "$cur"))
 }
 

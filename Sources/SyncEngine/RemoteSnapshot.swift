@@ -1,0 +1,55 @@
+import Foundation
+import Trackers
+
+/// The remote side of one run: what changed, which untracked items are candidates, and creates found again.
+struct RemoteSnapshot {
+    var items: [RemoteItem]
+    var discoveryKeys: Set<String>
+    var foundCreates: [String: RemoteItem]
+    var requestCount: Int
+    var startedAt: Date?
+
+    static func read(
+        tracker: any Tracker, tracked: [(id: String, key: String)], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
+        options: SyncOptions, config: Configuration, progress: @Sendable (ProgressEvent) -> Void, overlap: TimeInterval,
+        now: @Sendable () -> Date
+    ) async throws -> RemoteSnapshot {
+        let startedAt = now()
+        progress(.reading)
+        var found: [String: RemoteItem] = [:]
+        for (id, intent) in intents.sorted(by: { $0.key < $1.key }) {
+            let after = (ISOTime.parse(intent.time) ?? startedAt).addingTimeInterval(-300)
+            if let item = try await tracker.findCreated(marker: SyncMarker(intent.marker), createdAfter: after) {
+                found[id] = item
+            }
+        }
+        let trackedKeys = Set(tracked.map(\.key))
+        let since = baseline.timestamp?.addingTimeInterval(-overlap)
+        let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
+            labels: options.labels, state: options.state)
+        let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, discovery: filter,
+            discoverySince: filter.isDefaultScope ? since : nil))
+        var items = result.items
+        var seen = Set(items.map(\.key))
+
+        // Tracked items the baseline knows too little about need their current remote state even if unchanged.
+        let needed = tracked.compactMap { item -> String? in
+            guard !seen.contains(item.key) else { return nil }
+            let entry = baseline.items[item.id]
+            return entry?.remoteHash == nil || entry?.localHash == nil ? item.key : nil
+        }
+        if !needed.isEmpty {
+            for item in try await tracker.fetch(keys: needed) where seen.insert(item.key).inserted { items.append(item) }
+        }
+        progress(.read(items: items.count))
+
+        let markers = Set(intents.values.map(\.marker))
+        let foundKeys = Set(found.values.map(\.key))
+        let discovery = Set(items.filter { item in
+            !trackedKeys.contains(item.key) && !foundKeys.contains(item.key)
+                && !(item.marker.map { markers.contains($0.value) } ?? false) && tracker.matches(item, filter: filter)
+        }.map(\.key))
+        return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,
+            requestCount: result.requestCount, startedAt: startedAt)
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import GitStore
+import Trackers
+import WorkItems
+
+/// One sync or preview, phase by phase. `sync` reads as the list of what a run does; each phase is a method.
+final class SyncRun {
+    let workspace: Workspace
+    let options: SyncOptions
+    let environment: SyncEnvironment
+    let steps: StepRecorder
+    let journal: Journal
+    let writer: WorkFileWriter
+    var repository: GitRepository { workspace.repository }
+    var config: Configuration { workspace.config }
+
+    init(workspace: Workspace, options: SyncOptions, environment: SyncEnvironment) {
+        self.workspace = workspace
+        self.options = options
+        self.environment = environment
+        steps = StepRecorder(environment: environment)
+        let repository = workspace.repository
+        journal = Journal(directory: repository.gitDir + "/sync-work-items", steps: steps)
+        writer = WorkFileWriter(root: repository.workdir, allowedFolders: [workspace.config.workPath, workspace.config.integrationsPath],
+            gitDirs: [repository.gitDir, repository.commonDir], steps: steps)
+    }
+
+    func sync() async throws(SyncFailure) -> SyncReport {
+        try refuseOperationInProgress()
+        let lock = try takeSyncLock()
+        defer { lock.release() }
+        try checkFolders()
+        try clearAbandonedIndexLock()
+        sweepTemporaries()
+        var recovery = recoverJournal()
+        try repairIndex(recovery)
+
+        let tracker = try workspace.makeTracker(concurrency: options.concurrency)
+        let sides = try await readBothSides(tracker: tracker, recovery: recovery)
+        recovery.confirmPushes(seen: sides.remote.items, representable: tracker.representable)
+        try checkForget(sides)
+        let plan = await decide(sides, tracker: tracker, asking: true)
+        var report = makeReport(plan, sides: sides, tracker: tracker)
+        if let refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan) {
+            report.refusal = refusal
+            report.outcomes = plan.items.map { Executor.outcome($0, state: $0.needsHuman ? .blocked : .notRun) }
+            return report
+        }
+        let executor = try await execute(plan, sides: sides, tracker: tracker, into: &report)
+        try commit(&report, plan: plan, executor: executor, recovery: recovery, sides: sides)
+        return report
+    }
+
+    /// The same run with the executor left out: nothing is locked, repaired or written.
+    func preview() async throws(SyncFailure) -> SyncReport {
+        let tracker = try workspace.makeTracker(concurrency: options.concurrency)
+        let sides = try await readBothSides(tracker: tracker, recovery: recoverJournal())
+        let plan = await decide(sides, tracker: tracker, asking: false)
+        var report = makeReport(plan, sides: sides, tracker: tracker)
+        report.refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan)
+        report.outcomes = plan.items.map { Executor.outcome($0, state: .planned) }
+        return report
+    }
+
+    // MARK: Guarding the repository
+
+    private func refuseOperationInProgress() throws(SyncFailure) {
+        if let operation = repository.operationInProgress() {
+            throw SyncFailure(exitCode: 4, message: "a \(operation) is in progress: finish or abort it before syncing (git \(operation) --continue / --abort)")
+        }
+    }
+
+    private func takeSyncLock() throws(SyncFailure) -> SyncLock {
+        do { return try SyncLock.acquire(commonDir: repository.commonDir) } catch { throw .from(error) }
+    }
+
+    /// Safety invariant 5 before the first write or folder: the work and state folders and every folder above them.
+    private func checkFolders() throws(SyncFailure) {
+        let safety = FolderSafety(root: repository.workdir, gitDirs: [repository.gitDir, repository.commonDir])
+        for folder in [config.workPath, workspace.stateFolder] {
+            if let problem = safety.problem(with: folder) { throw SyncFailure(exitCode: 4, message: problem) }
+        }
+    }
+
+    /// Before anything is written: a lock a live git command holds stops the run; one a killed sync left goes.
+    private func clearAbandonedIndexLock() throws(SyncFailure) {
+        do { try repository.clearAbandonedIndexLock() } catch { throw .from(error) }
+    }
+
+    private func sweepTemporaries() {
+        writer.removeLeftTemporaries(in: [config.workPath, workspace.stateFolder])
+    }
+
+    private func recoverJournal() -> JournalRecovery {
+        JournalRecovery.recover(journal.pendingEntries(), repository: repository)
+    }
+
+    /// Points the sync-path index entries a killed run left behind back at HEAD (see `IndexRepair`). Without a
+    /// journal no entry can be the sync's, so there is nothing to compare.
+    private func repairIndex(_ recovery: JournalRecovery) throws(SyncFailure) {
+        if recovery.isEmpty { return }
+        do {
+            let differences = try repository.indexDifferences(under: [config.workPath, workspace.stateFolder])
+            let stale = try IndexRepair(repository: repository).stalePaths(in: differences, recovery: recovery)
+            if stale.isEmpty { return }
+            try repository.resetIndexEntriesToHEAD(stale)
+        } catch { throw .from(error) }
+        try steps.record(.indexRepaired)
+    }
+
+    // MARK: Reading
+
+    private func readBothSides(tracker: any Tracker, recovery: JournalRecovery) async throws(SyncFailure) -> BothSides {
+        var baseline = workspace.baselineOnDisk
+        for (id, entry) in recovery.baseline { baseline.items[id] = entry }
+
+        let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern)
+        let scanned: (files: [ScannedFile], reservedIDs: Set<String>)
+        do { scanned = try loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
+            throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")
+        }
+        let tracked = scanned.files.compactMap { f -> (id: String, key: String)? in
+            guard let id = f.id, let key = f.identity?.remoteKey else { return nil }
+            return (id, key)
+        }
+        let presentIDs = Set(scanned.files.compactMap(\.id))
+        let missing = DeletedItemFinder(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern)
+            .find(baseline: baseline, presentIDs: presentIDs, ownedKeys: Set(tracked.map(\.key)))
+        let restored = baseline.items.filter { $0.value.forgottenKey != nil && presentIDs.contains($0.key) }.map(\.key).sorted()
+
+        let remote: RemoteSnapshot
+        do {
+            remote = try await RemoteSnapshot.read(tracker: tracker, tracked: tracked, baseline: baseline,
+                intents: recovery.createIntents, options: options, config: config, progress: environment.progress,
+                overlap: SyncSession.readOverlap, now: environment.now)
+        } catch let error as TrackerError { throw .from(error) } catch {
+            throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
+        }
+
+        // Only files that may have something to do are parsed: changed since the last sync, touched remotely,
+        // never pushed, uncommitted, written by an interrupted run, or sharing a key with another file.
+        let remoteKeys = Set(remote.items.map(\.key))
+        var keyCounts: [String: Int] = [:]
+        for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
+        var loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
+            guard let id = file.id, let key = file.identity?.remoteKey else { return true }
+            return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
+                || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
+        }
+        loaded.items = loaded.items.map { item in
+            var item = item
+            item.syncedContent = lastSyncedContent(of: item, baseline: baseline)
+            return item
+        }
+        return BothSides(baseline: baseline, loaded: loaded, remote: remote, missing: missing, restored: restored,
+            readStarted: remote.startedAt ?? environment.now())
+    }
+
+    /// The item's content at the last sync, read from the blob the baseline recorded, when the file changed since.
+    private func lastSyncedContent(of item: LocalItem, baseline: Baseline) -> WorkItemContent? {
+        guard let blob = baseline.items[item.id]?.localBlob, blob != item.blobID, let bytes = repository.blob(blob),
+            let document = try? WorkItemDocument(text: String(decoding: bytes, as: UTF8.self))
+        else { return nil }
+        return document.localContent()
+    }
+
+    /// `--forget` takes only items deleted in a commit (or already forgotten).
+    private func checkForget(_ sides: BothSides) throws(SyncFailure) {
+        let deleted = Set(sides.missing.deleted.map(\.id))
+        for id in options.forget.sorted() where !deleted.contains(id) && sides.missing.forgotten[id] == nil {
+            throw SyncFailure(exitCode: 2, message:
+                "--forget \(id): \(id) is not a tracked work item deleted in a commit; only those can be forgotten (delete its file with git rm and commit first)")
+        }
+    }
+
+    // MARK: Deciding
+
+    /// The plan, with the conflicts and never-pushed items put to the user first when `asking` and a prompt exists.
+    private func decide(_ sides: BothSides, tracker: any Tracker, asking: Bool) async -> Plan {
+        let forgottenNow = sides.missing.deleted.filter { options.forget.contains($0.id) }
+        var input = PlanInput(
+            localItems: sides.loaded.items, settledItems: sides.loaded.settled, remoteItems: sides.remote.items,
+            baseline: sides.baseline, mode: options.mode, resolutions: options.resolutions,
+            discoveryKeys: sides.remote.discoveryKeys, foundCreates: sides.remote.foundCreates,
+            representable: { tracker.representable($0) }, reservedIDs: sides.loaded.reservedIDs, idPattern: workspace.idPattern,
+            projectCode: config.defaultProjectCode, workPath: config.workPath,
+            deletedItems: sides.missing.deleted.filter { !options.forget.contains($0.id) },
+            forgottenKeys: Set(sides.missing.forgotten.values).union(forgottenNow.map(\.key)))
+        let firstPlan = Planner.plan(input)
+        if asking, let ask = environment.resolveConflicts {
+            let conflicts = firstPlan.items.filter { $0.action == .conflict }
+            if !conflicts.isEmpty {
+                input.resolutions.merge(await ask(conflicts, tracker.displayName)) { _, asked in asked }
+            }
+        }
+        let neverPushed = firstPlan.items.filter { $0.reason == .notPushed }.map { item -> PlannedItem in
+            var offered = item
+            offered.remoteNoun = item.local.map { tracker.itemNoun(for: $0.content) }
+            return offered
+        }
+        let prompted = asking && options.pushNew == .ask && environment.confirmCreates != nil
+        switch options.pushNew {
+        case .all: input.acceptedCreates = Set(neverPushed.map(\.id))
+        case .none: break
+        case .ask:
+            if prompted, let confirm = environment.confirmCreates, !neverPushed.isEmpty {
+                input.acceptedCreates = await confirm(neverPushed, tracker.displayName)
+            }
+        }
+        var plan = Planner.plan(input)
+        for i in plan.items.indices where prompted && plan.items[i].reason == .notPushed {
+            plan.items[i].reason = .declined
+        }
+        return plan
+    }
+
+    private func makeReport(_ plan: Plan, sides: BothSides, tracker: any Tracker) -> SyncReport {
+        SyncReport(
+            integration: tracker.integrationName, trackerName: tracker.displayName, mode: options.mode,
+            preview: options.preview, outcomes: [], problems: sides.loaded.problems, unchangedCount: plan.unchangedCount,
+            commit: nil, requestCount: sides.remote.requestCount, refusal: nil, interrupted: false,
+            headNote: workspace.headNote)
+    }
+
+    // MARK: Executing
+
+    private func execute(_ plan: Plan, sides: BothSides, tracker: any Tracker, into report: inout SyncReport)
+        async throws(SyncFailure) -> Executor
+    {
+        let repository = self.repository
+        let executor = Executor(tracker: tracker, files: writer, journal: journal, hashBlob: { repository.hashBlob($0) },
+            baseline: sides.baseline, concurrency: options.concurrency, stopRequested: environment.stopRequested,
+            progress: environment.progress, now: environment.now, steps: steps, decider: decider)
+        let (outcomes, interrupted) = try await executor.execute(plan)
+        report.outcomes = outcomes
+        report.interrupted = interrupted
+        return executor
+    }
+
+    /// Who makes this run's decisions, for `sync.log`.
+    var decider: String { repository.configValue("user.name") ?? environment.variables["USER"] ?? "unknown" }
+}
