@@ -3,7 +3,8 @@
 ///
 /// Where shared/api/trello/openapi.json and api.trello.com disagree, the fake follows the description its answers are
 /// checked against: a card's `labels` are label ids (api.trello.com sends label objects; no client here reads
-/// them). Members the description cannot validate as null (a cover's `color`, `idAttachmentCover`) are left out
+/// them). Members the description cannot validate as null (a cover's `color` and `idAttachment`,
+/// `idAttachmentCover`) are left out
 /// rather than sent as null.
 struct TrelloRenderer {
     let store: TrelloStore
@@ -117,7 +118,6 @@ struct TrelloRenderer {
             if fields.includes("cover") {
                 json.key("cover")
                 json.object { json in
-                    json.key("idAttachment"); json.null()
                     json.key("idUploadedBackground"); json.null()
                     json.key("size"); json.string("normal")
                     json.key("brightness"); json.string("dark")
