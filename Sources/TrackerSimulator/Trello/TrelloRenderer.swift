@@ -4,8 +4,7 @@
 /// Where shared/api/trello/openapi.json and api.trello.com disagree, the fake follows the description its answers are
 /// checked against: a card's `labels` are label ids (api.trello.com sends label objects; no client here reads
 /// them). Members the description cannot validate as null (a cover's `color` and `idAttachment`,
-/// `idAttachmentCover`) are left out
-/// rather than sent as null.
+/// `idAttachmentCover`) are left out rather than sent as null.
 struct TrelloRenderer {
     let store: TrelloStore
     /// The simulator's address, standing in for https://trello.com in `url` fields.
