@@ -41,7 +41,8 @@ struct TrelloCardReader: Sendable {
         var actions: [TrelloAction] = []
         var before: String?
         while true {
-            var query = [("filter", types.joined(separator: ",")), ("since", TrelloTime.format(since)),
+            // A millisecond early: `since` includes its boundary even when the instant does not print exactly.
+            var query = [("filter", types.joined(separator: ",")), ("since", TrelloTime.format(since.addingTimeInterval(-0.001))),
                          ("limit", String(Self.pageSize)), ("fields", "id,type,date,data"),
                          ("memberCreator", "false"), ("member", "false")]
             if let before { query.append(("before", before)) }
