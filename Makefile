@@ -4,7 +4,7 @@ BINDIR = $(PREFIX)/bin
 SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: all build deps demo test bench install uninstall clean hook-script
+.PHONY: all build deps demo test contract bench install uninstall clean hook-script
 
 all: build
 
@@ -25,9 +25,22 @@ TRACKER ?= github
 demo: build
 	TRACKER=$(TRACKER) ./scripts/demo.sh
 
+# Everything that needs only the repository (the fixtures are vendored in Tests/Fixtures).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip ContractTests
+
+# The simulators' and clients' HTTP exchanges checked against the vendors' own API descriptions by checkers this
+# project did not write. Needs the shared folder (api/ and tools/; SHARED, default ../shared), python3 and the
+# Python packages jsonschema and graphql-core.
+SHARED ?= ../shared
+contract: deps
+	@if [ ! -d "$(SHARED)/api" ] || [ ! -d "$(SHARED)/tools" ]; then \
+		echo "make contract: $(SHARED) has no api/ and tools/: set SHARED to the shared folder with the vendor descriptions and checkers" >&2; \
+		exit 1; \
+	fi
+	$(SWIFT) build --build-tests
+	SHARED="$(abspath $(SHARED))" $(SWIFT) test --skip-build --filter ContractTests
 
 bench: deps
 	$(SWIFT) build -c release --product git-sync-work-items

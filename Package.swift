@@ -29,6 +29,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "JSON"),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "ADF", dependencies: ["JSON", "Markdown"]),
         .target(name: "WorkItems", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "GitStore", dependencies: ["CLibGit2"]),
         .target(
@@ -41,8 +44,8 @@ let package = Package(
             ]
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
-        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "CCmark"]),
-        .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems"]),
+        .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
+        .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         // Test support only: an in-memory tracker for in-process engine tests of any test target.
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
@@ -52,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON", "ADF",
                 "TrelloTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,6 +63,7 @@ let package = Package(
         .target(
             name: "TrackerSimulator",
             dependencies: [
+                "JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -74,7 +78,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems"]),
+        // Locates the vendored data in Tests/Fixtures for the test targets.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ADFTests", dependencies: ["ADF", "JSON", "Markdown", "WorkItems", "TrackerSimulator", "TestFixtures"]),
+        .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems", "TestFixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
@@ -84,11 +93,17 @@ let package = Package(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator"]),
+        .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator", "TestFixtures"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator"],
+            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator", "TestFixtures"],
             exclude: ["Snapshots"]
+        ),
+        // Checks against the vendors' API descriptions with checkers from outside the repository (`make contract`,
+        // which needs $SHARED); `make test` skips this target.
+        .testTarget(
+            name: "ContractTests",
+            dependencies: ["JiraTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 
 /// Jira Cloud REST v3 over the shared HTTP client: Basic auth with the account email and API token, JSON bodies,
@@ -30,11 +31,11 @@ struct JiraAPI: Sendable {
         var headers = [("Accept", "application/json"), ("Authorization", authorization)]
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let spec = HTTPRequestSpec(method: method, url: baseURL + path, headers: headers,
-                                   body: body.map { Array($0.encoded()) }, idempotent: idempotent)
+                                   body: body.map { $0.encoded(keys: .sorted) }, idempotent: idempotent)
         let response = try await http.send(spec)
         try check(response, method: method, path: path)
         guard !response.body.isEmpty else { return nil }
-        do { return try JSONValue(data: Data(response.body)) } catch {
+        do { return try JSONValue(parsing: response.body) } catch {
             throw .unavailable("Jira answered \(method) \(Self.pathOnly(path)) with something that is not JSON")
         }
     }
@@ -63,13 +64,13 @@ struct JiraAPI: Sendable {
 
     /// `{"errorMessages": [...], "errors": {"field": "message"}}` as one line.
     static func errorText(_ body: [UInt8]) -> String? {
-        guard let json = try? JSONValue(data: Data(body)) else {
+        guard let json = try? JSONValue(parsing: body) else {
             let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text.replacingOccurrences(of: "\n", with: " ")
         }
         var parts = (json["errorMessages"]?.array ?? []).compactMap(\.string)
         for (field, message) in (json["errors"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
-            parts.append("\(field): \(message.string ?? message.encodedString)")
+            parts.append("\(field): \(message.string ?? message.encodedString(keys: .sorted))")
         }
         if parts.isEmpty, let message = json["message"]?.string { parts.append(message) }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")

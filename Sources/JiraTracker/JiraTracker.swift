@@ -1,4 +1,6 @@
+import ADF
 import Foundation
+import JSON
 import Synchronization
 import Trackers
 import WorkItems
@@ -143,7 +145,7 @@ public struct JiraTracker: Tracker {
         var token: String?
         var seen = Set<String>()
         repeat {
-            var body: [String: JSONValue] = [
+            var body: JSONObject = [
                 "jql": .string(jql + " ORDER BY updated ASC, key ASC"), "fields": .array(Self.fields.map { .string($0) }),
                 "maxResults": .int(Self.pageSize), "properties": [.string(Self.propertyKey)],
             ]
@@ -238,8 +240,8 @@ public struct JiraTracker: Tracker {
 
     /// The fields to send — everything on create, only what differs from the last synced content on update, so a
     /// change made in Jira to a field we did not touch survives — and what they could not carry exactly.
-    private func writableFields(_ content: WorkItemContent, previous: WorkItemContent?) async throws -> (fields: [String: JSONValue], notices: [String]) {
-        var fields: [String: JSONValue] = [:]
+    private func writableFields(_ content: WorkItemContent, previous: WorkItemContent?) async throws -> (fields: JSONObject, notices: [String]) {
+        var fields: JSONObject = [:]
         var notices: [String] = []
         let new = content.normalised()
         let old = previous?.normalised()
@@ -249,6 +251,9 @@ public struct JiraTracker: Tracker {
             let conversion = ADFConverter.document(fromMarkdown: content.description)
             fields["description"] = conversion.document
             notices += conversion.notices
+        }
+        if previous != nil, changed(\.kind) {
+            fields["issuetype"] = ["name": .string(mapping.issueType(for: content.kind))]
         }
         if changed(\.tags) {
             fields["labels"] = .array(content.tags.map { .string(JiraMapping.label(for: $0)) })

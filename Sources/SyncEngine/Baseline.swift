@@ -9,13 +9,18 @@ public struct BaselineEntry: Sendable, Equatable {
     /// Set by `--forget` on an item deleted in a commit: its remote key, which the sync leaves alone from then on
     /// (never pulled again, never reported).
     public var forgottenKey: String?
+    /// The tracker's stable id for the item (`RemoteItem.remoteID`), for trackers whose keys change when an item
+    /// moves: the next read finds the item by it and the local key is rewritten.
+    public var remoteID: String?
 
-    public init(remoteUpdatedAt: String?, remoteHash: String?, localHash: String?, localBlob: String?, forgottenKey: String? = nil) {
+    public init(remoteUpdatedAt: String?, remoteHash: String?, localHash: String?, localBlob: String?, forgottenKey: String? = nil,
+                remoteID: String? = nil) {
         self.remoteUpdatedAt = remoteUpdatedAt
         self.remoteHash = remoteHash
         self.localHash = localHash
         self.localBlob = localBlob
         self.forgottenKey = forgottenKey
+        self.remoteID = remoteID
     }
 }
 
@@ -57,7 +62,7 @@ public struct Baseline: Sendable, Equatable {
                 baseline.items[id] = BaselineEntry(
                     remoteUpdatedAt: o["remote_updated_at"] as? String, remoteHash: o["remote_hash"] as? String,
                     localHash: o["local_hash"] as? String, localBlob: o["local_blob"] as? String,
-                    forgottenKey: o["forgotten_key"] as? String)
+                    forgottenKey: o["forgotten_key"] as? String, remoteID: o["remote_id"] as? String)
             default:
                 continue
             }
@@ -76,6 +81,7 @@ public struct Baseline: Sendable, Equatable {
             if let v = e.localBlob { fields.append("\"local_blob\": \(Self.quote(v))") }
             if let v = e.localHash { fields.append("\"local_hash\": \(Self.quote(v))") }
             if let v = e.remoteHash { fields.append("\"remote_hash\": \(Self.quote(v))") }
+            if let v = e.remoteID { fields.append("\"remote_id\": \(Self.quote(v))") }
             if let v = e.remoteUpdatedAt { fields.append("\"remote_updated_at\": \(Self.quote(v))") }
             out += "\n    \(Self.quote(id)): {" + fields.joined(separator: ", ") + "}" + (index < ids.count - 1 ? "," : "")
         }

@@ -175,8 +175,9 @@ final class Executor {
             } else {
                 let local = item.local!
                 let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
-                    localHash: local.content.contentHash(), localBlob: local.blobID)
-                outcome = try record(item, entry: entry)
+                    localHash: local.content.contentHash(), localBlob: local.blobID, remoteID: remote.remoteID)
+                // An item that moved (its key changed) gets its new key written once the push is through.
+                outcome = item.movedFrom == nil ? try record(item, entry: entry) : try writeKeyBack(item, remote: remote)
             }
             if outcome.state == .done, !remote.notices.isEmpty {
                 outcome.message = remote.notices.map(TerminalText.sanitise).joined(separator: "; ")
@@ -191,12 +192,14 @@ final class Executor {
         case .record:
             let local = item.local!
             return try record(item, entry: BaselineEntry(remoteUpdatedAt: remote.updatedAt,
-                remoteHash: remote.content.contentHash(), localHash: local.content.contentHash(), localBlob: local.blobID))
+                remoteHash: remote.content.contentHash(), localHash: local.content.contentHash(), localBlob: local.blobID,
+                remoteID: remote.remoteID))
         case .adopt:
             return try writeKeyBack(item, remote: remote)
         case .pull:
             var document = item.local!.document
             document.apply(item.content!, id: item.id)
+            if item.movedFrom != nil { document.setRemoteKey(remote.key) }
             return try write(document, for: item, remote: remote)
         case .new:
             let document = WorkItemDocument.newItem(id: item.id, content: item.content!,
@@ -221,7 +224,7 @@ final class Executor {
         let bytes = Array(document.text.utf8)
         let blob = hashBlob(bytes)
         let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
-            localHash: document.localContent().contentHash(), localBlob: blob)
+            localHash: document.localContent().contentHash(), localBlob: blob, remoteID: remote.remoteID)
         var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry)
         write.action = item.action.rawValue
         write.title = item.content?.title ?? item.title

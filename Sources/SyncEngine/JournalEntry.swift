@@ -26,6 +26,7 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     public var remoteHash: String?
     public var localHash: String?
     public var localBlob: String?
+    public var remoteID: String?
     /// For `local-write`: the plan action (`pull`, `new`, …) and the item's title, for the commit message of a
     /// run that finishes this one.
     public var action: String?
@@ -54,11 +55,13 @@ public struct JournalEntry: Sendable, Equatable, Codable {
         self.remoteHash = baseline?.remoteHash
         self.localHash = baseline?.localHash
         self.localBlob = baseline?.localBlob
+        self.remoteID = baseline?.remoteID
     }
 
     public var baseline: BaselineEntry? {
         guard remoteUpdatedAt != nil || remoteHash != nil || localHash != nil || localBlob != nil else { return nil }
-        return BaselineEntry(remoteUpdatedAt: remoteUpdatedAt, remoteHash: remoteHash, localHash: localHash, localBlob: localBlob)
+        return BaselineEntry(remoteUpdatedAt: remoteUpdatedAt, remoteHash: remoteHash, localHash: localHash, localBlob: localBlob,
+            remoteID: remoteID)
     }
 
     static func decision(_ decision: Decision, sentHash: String?) -> JournalEntry {
@@ -81,6 +84,7 @@ public struct JournalEntry: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case kind = "type", id, path, blob, key, marker, time, action, title, choice, who, commit, parent, reference, changes
         case remoteUpdatedAt = "remote_updated_at", remoteHash = "remote_hash", localHash = "local_hash", localBlob = "local_blob"
+        case remoteID = "remote_id"
         case sentHash = "sent_hash"
     }
 }

@@ -76,6 +76,8 @@ public struct PlannedItem: Sendable {
     /// For `pull`: the content to write (remote values merged over what the tracker cannot express).
     /// For `push`/`create`: the content to send (parent translated to a remote key).
     public var content: WorkItemContent?
+    /// The key the item had before it moved remotely (a Linear issue to another team): the file gets `key` written.
+    public var movedFrom: String?
     /// For `push`: what the tracker holds as far as this run knows (read now, else as last synced), so the tracker
     /// can send only the fields that changed.
     public var previous: WorkItemContent?

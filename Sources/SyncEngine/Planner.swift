@@ -89,6 +89,7 @@ public enum Planner {
     public static func plan(_ input: PlanInput) -> Plan {
         let links = ParentLinks(localItems: input.localItems, settled: input.settledItems)
         let remoteByKey = Dictionary(input.remoteItems.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let moves = Moves(localItems: input.localItems, remoteItems: input.remoteItems, baseline: input.baseline)
         var keyOwners: [String: [String]] = [:]
         for item in input.localItems { if let key = item.remoteKey { keyOwners[key, default: []].append(item.id) } }
         for item in input.settledItems { keyOwners[item.key, default: []].append(item.id) }
@@ -109,7 +110,14 @@ public enum Planner {
                     action: .skip, reason: .duplicateKey, local: item))
                 continue
             }
-            if let p = planTracked(item, key: key, remote: remoteByKey[key], input: input, links: links) {
+            let moved = moves.remote(for: item, key: key)
+            if var p = planTracked(item, key: key, remote: remoteByKey[key] ?? moved, input: input, links: links) {
+                if let moved { moves.apply(moved, to: &p, input: input, links: links) }
+                planned.append(p)
+            } else if let moved {
+                var p = PlannedItem(id: item.id, key: key, path: item.path, title: item.content.title, action: .skip,
+                    remote: moved, local: item)
+                moves.apply(moved, to: &p, input: input, links: links)
                 planned.append(p)
             } else {
                 unchanged += 1
@@ -131,6 +139,7 @@ public enum Planner {
         if input.mode != .pushOnly {
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
             where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && !leftAlone.contains(remote.key)
+                && !moves.claimedKeys.contains(remote.key)
                 && input.discoveryKeys.contains(remote.key) {
                 let id = allocator.next()
                 let content = links.fromRemote(remote.content)

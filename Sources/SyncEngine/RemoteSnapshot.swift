@@ -27,7 +27,9 @@ struct RemoteSnapshot {
         let since = baseline.timestamp?.addingTimeInterval(-overlap)
         let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
             labels: options.labels, state: options.state)
-        let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, discovery: filter,
+        let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs, discovery: filter,
             discoverySince: filter.isDefaultScope ? since : nil))
         var items = result.items
         var seen = Set(items.map(\.key))
@@ -45,8 +47,9 @@ struct RemoteSnapshot {
 
         let markers = Set(intents.values.map(\.marker))
         let foundKeys = Set(found.values.map(\.key))
+        let trackedRemoteIDs = Set(remoteIDs.values)
         let discovery = Set(items.filter { item in
-            !trackedKeys.contains(item.key) && !foundKeys.contains(item.key)
+            !trackedKeys.contains(item.key) && !(item.remoteID.map(trackedRemoteIDs.contains) ?? false) && !foundKeys.contains(item.key)
                 && !(item.marker.map { markers.contains($0.value) } ?? false) && tracker.matches(item, filter: filter)
         }.map(\.key))
         return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,

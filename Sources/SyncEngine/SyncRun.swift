@@ -140,12 +140,14 @@ final class SyncRun {
         // Only files that may have something to do are parsed: changed since the last sync, touched remotely,
         // never pushed, uncommitted, written by an interrupted run, or sharing a key with another file.
         let remoteKeys = Set(remote.items.map(\.key))
+        let remoteIDs = Set(remote.items.compactMap(\.remoteID))
         var keyCounts: [String: Int] = [:]
         for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
         var loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
             guard let id = file.id, let key = file.identity?.remoteKey else { return true }
             return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
                 || remoteKeys.contains(key) || (keyCounts[key] ?? 0) > 1
+                || baseline.items[id]?.remoteID.map(remoteIDs.contains) == true
         }
         loaded.items = loaded.items.map { item in
             var item = item

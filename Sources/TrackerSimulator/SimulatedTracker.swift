@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// One HTTP request as a simulated tracker sees it.
 struct SimRequest: Sendable {

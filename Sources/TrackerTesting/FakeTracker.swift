@@ -11,6 +11,8 @@ import WorkItems
 /// - a deleted key is `notFound` on update and left out of `fetch` and `read`;
 /// - `read` returns tracked items changed at or after `since` (boundary included) and discovery candidates that match
 ///   the filter; `requestCount` counts one request per call;
+/// - every item has a stable id (`remoteID`) that survives `move`, which gives it a key in another project, as a
+///   Linear issue moved to another team gets a new identifier; `read` follows tracked items by `remoteIDs`;
 /// - faults can be queued per operation: the write fails before it happens, or happens and then its answer is lost
 ///   (`outcomeUnknown`), as a dropped connection does.
 public final class FakeTracker: Tracker, Sendable {
@@ -86,7 +88,15 @@ public final class FakeTracker: Tracker, Sendable {
         let tags = Set(item.content.tags.map { $0.lowercased() })
         if !filter.labels.allSatisfy({ tags.contains($0.lowercased()) }) { return false }
         if let who = filter.assignee, item.content.assignee?.lowercased() != who.lowercased() { return false }
-        if let wanted = filter.state?.lowercased(), wanted != "all", item.content.status?.lowercased() != wanted { return false }
+        if let wanted = filter.state?.lowercased(), wanted != "all" {
+            // As the real trackers read it: `open` is anything not finished, `closed` anything finished.
+            let finished = ["done", "abandoned"].contains(item.content.status?.lowercased() ?? "")
+            switch wanted {
+            case "open": if finished { return false }
+            case "closed", "done": if !finished { return false }
+            default: if item.content.status?.lowercased() != wanted { return false }
+            }
+        }
         return true
     }
 
@@ -98,7 +108,8 @@ public final class FakeTracker: Tracker, Sendable {
             for key in state.order {
                 guard let stored = state.items[key], !stored.deleted else { continue }
                 let updated = FakeTime.parse(stored.item.updatedAt) ?? .distantPast
-                if request.trackedKeys.contains(key) {
+                let trackedByID = stored.item.remoteID.map { Set(request.remoteIDs.values).contains($0) } ?? false
+                if request.trackedKeys.contains(key) || trackedByID {
                     if request.since.map({ updated >= $0 }) ?? true { out.append(stored.item) }
                 } else if matches(stored.item, filter: request.discovery),
                     request.discoverySince.map({ updated >= $0 }) ?? true
@@ -182,6 +193,24 @@ public final class FakeTracker: Tracker, Sendable {
         }
     }
 
+    /// A person moves an item to another project: it gets that project's next key, keeps its stable id, and its
+    /// updated time moves on. Returns the item under its new key.
+    @discardableResult
+    public func move(_ key: String, to project: String) -> RemoteItem? {
+        state.withLock { state in
+            guard var stored = state.items[key], !stored.deleted else { return nil }
+            let number = (state.nextNumber[project] ?? 0) + 1
+            state.nextNumber[project] = number
+            stored.item.key = "\(project)-\(number)"
+            stored.item.updatedAt = FakeTime.format(clock.advance())
+            stored.project = project
+            state.items[key] = nil
+            state.items[stored.item.key] = stored
+            state.order = state.order.map { $0 == key ? stored.item.key : $0 }
+            return stored.item
+        }
+    }
+
     public func delete(_ key: String) {
         state.withLock { state in
             state.items[key]?.deleted = true
@@ -225,7 +254,7 @@ public final class FakeTracker: Tracker, Sendable {
         state.nextNumber[project] = number
         let key = "\(project)-\(number)"
         let time = FakeTime.format(clock.advance())
-        let item = RemoteItem(key: key, updatedAt: time, createdAt: time, author: "Fake Person",
+        let item = RemoteItem(key: key, remoteID: "fake-id-\(state.order.count + 1)", updatedAt: time, createdAt: time, author: "Fake Person",
             url: "https://tracker.invalid/\(key)", content: content, marker: marker)
         state.items[key] = Stored(item: item, project: project)
         state.order.append(key)

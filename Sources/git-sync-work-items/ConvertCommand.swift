@@ -1,6 +1,7 @@
+import ADF
 import ArgumentParser
 import Foundation
-import JiraTracker
+import JSON
 
 /// Plumbing: converts a description between markdown and Jira's ADF, standard input to standard output, exactly
 /// as a sync does.
@@ -31,10 +32,10 @@ struct ConvertCommand: ParsableCommand {
             guard let markdown = String(data: input, encoding: .utf8) else { throw Self.failure("the input is not UTF-8 text", code: 1) }
             let conversion = ADFConverter.document(fromMarkdown: markdown)
             for notice in conversion.notices { Self.printError("note: \(notice)") }
-            FileHandle.standardOutput.write(conversion.document.encoded() + Data("\n".utf8))
+            FileHandle.standardOutput.write(Data(conversion.document.encoded(keys: .sorted) + Array("\n".utf8)))
         } else {
             let document: JSONValue
-            do { document = try JSONValue(data: input) } catch { throw Self.failure("the input is not JSON", code: 1) }
+            do { document = try JSONValue(parsing: input) } catch { throw Self.failure("the input is not JSON", code: 1) }
             FileHandle.standardOutput.write(Data(ADFConverter.markdown(fromADF: document).utf8))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// The conflict diff of a long real item (corpus 0051) with changes in several sections, as a person sees it
@@ -8,8 +9,7 @@ final class ConflictSnapshotTests: XCTestCase {
         let sim = try await Simulator.start()
         let repo = try ScratchRepo(testName: name)
         try repo.configure(simulator: sim.url)
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus/accelerator-meta-work/0051-sync-work-items-skill.md")
+        let corpus = Fixtures.corpus.appendingPathComponent("0051-sync-work-items-skill.md")
         // A never-pushed copy of the real item: drop its Jira key so the first sync creates it on the simulator.
         let original = try String(contentsOf: corpus, encoding: .utf8).replacingOccurrences(of: "external_id: PP-73\n", with: "")
         try repo.write("meta/work/0051-sync-work-items-skill.md", original)

@@ -1,8 +1,9 @@
 import Foundation
+import TestFixtures
 import TrackerSimulator
 import XCTest
 
-/// The simulator's JSON against real api.github.com traffic recorded by Octokit (shared/api/github/recorded).
+/// The simulator's JSON against real api.github.com traffic recorded by Octokit (vendored in Tests/Fixtures).
 final class RecordedShapeTests: SimulatorTestCase {
     private struct Exchange {
         var method: String
@@ -12,9 +13,7 @@ final class RecordedShapeTests: SimulatorTestCase {
     }
 
     private func recorded(_ name: String) throws -> [Exchange] {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/api/github/recorded/\(name).json")
+        let url = Fixtures.octokitRecording(name)
         let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
         return list.map { entry in
             let raw = entry["rawHeaders"] as? [String] ?? []

@@ -1,11 +1,11 @@
 import Foundation
-import XCTest
+import TestFixtures
 import WorkItems
+import XCTest
 
-/// The 218 real work items of the accelerator project (../shared/corpus) are the format we must keep.
+/// The 218 real work items of the accelerator project (vendored in Tests/Fixtures) are the format we must keep.
 enum Corpus {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/accelerator-meta-work")
+    static let folder = Fixtures.corpus
 
     static func files() throws -> [(name: String, text: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Issues, users and labels in api.github.com's JSON shape and key order (see shared/api/github/recorded).
 /// Users and labels never change once made, so their renderings are cached.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The admin API's GitHub side: items are issues in GitHub's JSON plus `key` (`owner/repo#N`).
 extension GitHubSimulator {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A fake of api.github.com's issues API, shaped after the recorded traffic in shared/api/github/recorded:
 /// Link paging through `/repositories/{id}/issues`, `since`, pull requests mixed into `/issues`, ETag/304,

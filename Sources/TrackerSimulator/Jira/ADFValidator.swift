@@ -1,3 +1,5 @@
+import JSON
+
 /// Checks an Atlassian Document Format document the way Jira does before storing a description: the top level
 /// must be `{"version":1,"type":"doc","content":[…]}`; every node must be a known type, with the attributes its
 /// type allows and the children its type allows; text must not be empty; marks must be known and well formed.
@@ -11,13 +13,13 @@ enum ADFValidator {
     }
 
     static func validate(_ document: JSONValue) throws(Failure) {
-        guard let members = document.objectMembers else { throw Failure(path: "", reason: "the document must be an object") }
+        guard let members = document.object else { throw Failure(path: "", reason: "the document must be an object") }
         for (name, _) in members where !["version", "type", "content"].contains(name) {
             throw Failure(path: "", reason: "unknown property '\(name)' on the document")
         }
-        guard document["type"]?.stringValue == "doc" else { throw Failure(path: "", reason: "the top-level type must be 'doc'") }
-        guard document["version"]?.intValue == 1 else { throw Failure(path: "", reason: "the version must be 1") }
-        guard let content = document["content"]?.arrayValue else {
+        guard document["type"]?.string == "doc" else { throw Failure(path: "", reason: "the top-level type must be 'doc'") }
+        guard document["version"]?.int == 1 else { throw Failure(path: "", reason: "the version must be 1") }
+        guard let content = document["content"]?.array else {
             throw Failure(path: "", reason: "the document needs a 'content' array")
         }
         try checkChildren(content, allowed: NodeSpec.topLevel, min: 0, max: nil, first: nil, path: "")
@@ -26,8 +28,8 @@ enum ADFValidator {
     // MARK: Nodes
 
     private static func check(_ node: JSONValue, path: String) throws(Failure) {
-        guard let members = node.objectMembers else { throw Failure(path: path, reason: "a node must be an object") }
-        guard let type = node["type"]?.stringValue else { throw Failure(path: path, reason: "a node needs a 'type'") }
+        guard let members = node.object else { throw Failure(path: path, reason: "a node must be an object") }
+        guard let type = node["type"]?.string else { throw Failure(path: path, reason: "a node needs a 'type'") }
         guard let spec = NodeSpec.all[type] else { throw Failure(path: path, reason: "unknown node type '\(type)'") }
         for (name, _) in members {
             let allowed = name == "type" || name == "attrs" || name == "marks" || name == "content"
@@ -36,7 +38,7 @@ enum ADFValidator {
         }
         try checkAttributes(node["attrs"], of: type, spec: spec, path: path)
         if type == "text" {
-            guard let text = node["text"]?.stringValue, !text.isEmpty else {
+            guard let text = node["text"]?.string, !text.isEmpty else {
                 throw Failure(path: path, reason: "a text node needs a non-empty 'text'")
             }
             try checkTextMarks(node["marks"], path: path)
@@ -55,10 +57,10 @@ enum ADFValidator {
             guard let list = try childList(children, of: type, required: false, path: path) else { return }
             for (index, child) in list.enumerated() {
                 let childPath = "\(path).content[\(index)]".trimmingLeadingDot
-                guard child["type"]?.stringValue == "text" else {
+                guard child["type"]?.string == "text" else {
                     throw Failure(path: childPath, reason: "a codeBlock holds only text")
                 }
-                guard child["marks"] == nil || child["marks"]?.arrayValue?.isEmpty == true else {
+                guard child["marks"] == nil || child["marks"]?.array?.isEmpty == true else {
                     throw Failure(path: childPath, reason: "text in a codeBlock cannot have marks")
                 }
                 try check(child, path: childPath)
@@ -75,7 +77,7 @@ enum ADFValidator {
             if required { throw Failure(path: path, reason: "\(type) needs 'content'") }
             return nil
         }
-        guard let list = value.arrayValue else { throw Failure(path: path, reason: "'content' must be an array") }
+        guard let list = value.array else { throw Failure(path: path, reason: "'content' must be an array") }
         return list
     }
 
@@ -85,7 +87,7 @@ enum ADFValidator {
         if let max, children.count > max { throw Failure(path: path, reason: "allows at most \(max) child node(s)") }
         for (index, child) in children.enumerated() {
             let childPath = "\(path).content[\(index)]".trimmingLeadingDot
-            let type = child["type"]?.stringValue ?? ""
+            let type = child["type"]?.string ?? ""
             if NodeSpec.all[type] != nil {
                 if index == 0, let first, !first.contains(type) {
                     throw Failure(path: childPath, reason: "the first child must be \(first.sorted().joined(separator: " or "))")
@@ -105,7 +107,7 @@ enum ADFValidator {
             }
             return
         }
-        guard let members = attrs.objectMembers else { throw Failure(path: path, reason: "'attrs' must be an object") }
+        guard let members = attrs.object else { throw Failure(path: path, reason: "'attrs' must be an object") }
         for name in spec.required.sorted() where attrs[name] == nil || attrs[name] == .null {
             throw Failure(path: path, reason: "\(type) needs attrs.\(name)")
         }
@@ -119,11 +121,11 @@ enum ADFValidator {
             }
         }
         if type == "media" {
-            let kind = attrs["type"]?.stringValue
-            if kind == "external", attrs["url"]?.stringValue == nil {
+            let kind = attrs["type"]?.string
+            if kind == "external", attrs["url"]?.string == nil {
                 throw Failure(path: path, reason: "external media needs attrs.url")
             }
-            if kind != "external", attrs["id"]?.stringValue == nil || attrs["collection"]?.stringValue == nil {
+            if kind != "external", attrs["id"]?.string == nil || attrs["collection"]?.string == nil {
                 throw Failure(path: path, reason: "\(kind ?? "") media needs attrs.id and attrs.collection")
             }
         }
@@ -136,7 +138,7 @@ enum ADFValidator {
 
     private static func checkTextMarks(_ marks: JSONValue?, path: String) throws(Failure) {
         guard let marks else { return }
-        guard let list = marks.arrayValue else { throw Failure(path: path, reason: "'marks' must be an array") }
+        guard let list = marks.array else { throw Failure(path: path, reason: "'marks' must be an array") }
         var seen = Set<String>()
         for mark in list {
             let type = try markType(mark, path: path)
@@ -150,7 +152,7 @@ enum ADFValidator {
     }
 
     private static func checkNodeMarks(_ marks: JSONValue, of type: String, allowed: Set<String>, path: String) throws(Failure) {
-        guard let list = marks.arrayValue else { throw Failure(path: path, reason: "'marks' must be an array") }
+        guard let list = marks.array else { throw Failure(path: path, reason: "'marks' must be an array") }
         for mark in list {
             let markType = try markType(mark, path: path)
             guard allowed.contains(markType), let rules = MarkSpec.node[markType] else {
@@ -161,7 +163,7 @@ enum ADFValidator {
     }
 
     private static func markType(_ mark: JSONValue, path: String) throws(Failure) -> String {
-        guard let members = mark.objectMembers, let type = mark["type"]?.stringValue else {
+        guard let members = mark.object, let type = mark["type"]?.string else {
             throw Failure(path: path, reason: "a mark must be an object with a 'type'")
         }
         for (name, _) in members where name != "type" && name != "attrs" {
@@ -177,7 +179,7 @@ enum ADFValidator {
             throw Failure(path: path, reason: "the mark '\(type)' needs attrs.\(name)")
         }
         guard let attrs else { return }
-        guard let members = attrs.objectMembers else { throw Failure(path: path, reason: "mark attrs must be an object") }
+        guard let members = attrs.object else { throw Failure(path: path, reason: "mark attrs must be an object") }
         for (name, value) in members {
             guard let rule = rules.attrs[name] else {
                 throw Failure(path: path, reason: "unknown attribute '\(name)' on the mark '\(type)'")
@@ -204,15 +206,15 @@ private enum AttributeRule {
 
     func accepts(_ value: JSONValue) -> Bool {
         switch self {
-        case .string: value.stringValue != nil
-        case .nonEmptyString: !(value.stringValue ?? "").isEmpty
-        case .integer(let range): value.intValue.map(range.contains) ?? false
+        case .string: value.string != nil
+        case .nonEmptyString: !(value.string ?? "").isEmpty
+        case .integer(let range): value.int.map(range.contains) ?? false
         case .number: if case .number = value { true } else { false }
-        case .boolean: value.boolValue != nil
-        case .oneOf(let options): value.stringValue.map(options.contains) ?? false
-        case .numbers: value.arrayValue?.allSatisfy { if case .number = $0 { true } else { false } } ?? false
+        case .boolean: value.bool != nil
+        case .oneOf(let options): value.string.map(options.contains) ?? false
+        case .numbers: value.array?.allSatisfy { if case .number = $0 { true } else { false } } ?? false
         case .hexColor:
-            value.stringValue.map { text in
+            value.string.map { text in
                 text.count == 7 && text.first == "#" && text.dropFirst().allSatisfy(\.isHexDigit)
             } ?? false
         case .anyValue: true

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Start states for `--seed-demo` (a small, realistic ENG project) and `--seed-issues N` (benchmarks).
 enum JiraDemoData {
@@ -69,14 +70,12 @@ enum JiraDemoData {
     // MARK: Descriptions
 
     private static func paragraphs(_ texts: [String]) -> String {
-        JSONValue.object([
-            ("type", .string("doc")), ("version", .number("1")),
-            ("content", .array(texts.map { paragraph($0) })),
-        ]).serialized
+        let document: JSONValue = ["type": "doc", "version": 1, "content": .array(texts.map { paragraph($0) })]
+        return document.encodedString()
     }
 
     private static func paragraph(_ text: String) -> JSONValue {
-        .object([("type", .string("paragraph")), ("content", .array([.object([("type", .string("text")), ("text", .string(text))])]))])
+        ["type": "paragraph", "content": [["type": "text", "text": .string(text)]]]
     }
 
     private static let demoEpic = #"""

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A Jira error answer: an `ErrorCollection` (`{"errorMessages":[…],"errors":{field: message}}`) and its status.
 struct JiraError: Error, Sendable {

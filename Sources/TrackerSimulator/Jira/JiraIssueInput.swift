@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Reads an `IssueUpdateDetails` body (`fields`, `update`, `properties`) for a create or an edit, with Jira's
 /// checks and wording. Every field problem is collected, as Jira reports them together in `errors`.
@@ -44,7 +45,7 @@ struct JiraIssueInput {
     // MARK: Whole bodies
 
     func read(_ body: JSONValue) throws(JiraError) -> Values {
-        guard let members = body.objectMembers else { throw JiraErrors.invalidPayload }
+        guard let members = body.object else { throw JiraErrors.invalidPayload }
         var values = Values()
         var problems: [(String, String)] = []
         let known: Set<String> = ["fields", "update", "properties", "historyMetadata", "transition"]
@@ -54,20 +55,20 @@ struct JiraIssueInput {
             throw JiraError.field("transition", "Transitions are not supported on create or edit here; use the transitions resource.")
         }
 
-        let fields = body["fields"]?.objectMembers ?? []
-        if let raw = body["fields"], !raw.isNull, raw.objectMembers == nil { throw JiraErrors.invalidPayload }
+        let fields = body["fields"]?.object ?? [:]
+        if let raw = body["fields"], !raw.isNull, raw.object == nil { throw JiraErrors.invalidPayload }
         for (name, value) in fields {
             if let problem = set(name, value, into: &values) { problems.append((name, problem)) }
         }
 
         if let update = body["update"], !update.isNull {
-            guard let operations = update.objectMembers else { throw JiraErrors.invalidPayload }
+            guard let operations = update.object else { throw JiraErrors.invalidPayload }
             for (name, list) in operations {
                 if fields.contains(where: { $0.0 == name }) {
                     problems.append((name, "Field '\(name)' cannot be set in both fields and update."))
                     continue
                 }
-                guard let steps = list.arrayValue else { throw JiraErrors.invalidPayload }
+                guard let steps = list.array else { throw JiraErrors.invalidPayload }
                 for step in steps {
                     if let problem = apply(name, step, into: &values) {
                         problems.append((name, problem))
@@ -78,9 +79,9 @@ struct JiraIssueInput {
         }
 
         if let properties = body["properties"], !properties.isNull {
-            guard let list = properties.arrayValue else { throw JiraErrors.invalidPayload }
+            guard let list = properties.array else { throw JiraErrors.invalidPayload }
             for property in list {
-                guard let key = property["key"]?.stringValue, !key.isEmpty, key.count <= 255 else {
+                guard let key = property["key"]?.string, !key.isEmpty, key.count <= 255 else {
                     throw JiraError.message("The property key must be a non-empty string of at most 255 characters.")
                 }
                 guard let value = property["value"] else { throw JiraError.message("The property '\(key)' needs a value.") }
@@ -109,7 +110,7 @@ struct JiraIssueInput {
     /// A property value as Jira stores it: any JSON but null, at most 32,768 bytes.
     static func propertyValue(_ value: JSONValue, key: String) throws(JiraError) -> String {
         guard !value.isNull else { throw JiraError.message("The property '\(key)' needs a value.") }
-        let text = value.serialized
+        let text = value.encodedString()
         guard text.utf8.count <= 32_768 else {
             throw JiraError.message("The property value is too long. The maximum allowed length is 32768 bytes.")
         }
@@ -122,7 +123,7 @@ struct JiraIssueInput {
     private func set(_ name: String, _ value: JSONValue, into values: inout Values) -> String? {
         switch name {
         case "summary":
-            guard let text = value.stringValue else { return "Operation value must be a string" }
+            guard let text = value.string else { return "Operation value must be a string" }
             if let problem = summaryProblem(text) { return problem }
             values.summary = text
             return nil
@@ -131,10 +132,10 @@ struct JiraIssueInput {
             values.description = .some(stored)
             return nil
         case "labels":
-            guard let list = value.arrayValue else { return value.isNull ? set(name, .array([]), into: &values) : "Operation value must be an array" }
+            guard let list = value.array else { return value.isNull ? set(name, .array([]), into: &values) : "Operation value must be an array" }
             var labels: [String] = []
             for item in list {
-                guard let label = item.stringValue else { return "Operation value must be a string" }
+                guard let label = item.string else { return "Operation value must be a string" }
                 if let problem = labelProblem(label) { return problem }
                 labels.append(label)
             }
@@ -179,16 +180,16 @@ struct JiraIssueInput {
 
     /// One operation of `update`: `set`, and for labels `add` and `remove`; parent `{"set": {"none": true}}` removes it.
     private func apply(_ name: String, _ step: JSONValue, into values: inout Values) -> String? {
-        guard let members = step.objectMembers, members.count == 1, let (verb, argument) = members.first else {
+        guard let members = step.object, members.count == 1, let (verb, argument) = members.first else {
             return "Operation must have exactly one of set, add, remove, edit."
         }
         switch (name, verb) {
         case ("labels", "add"), ("labels", "remove"):
-            guard let label = argument.stringValue else { return "Operation value must be a string" }
+            guard let label = argument.string else { return "Operation value must be a string" }
             if let problem = labelProblem(label) { return problem }
             values.labels.append(verb == "add" ? .add(label) : .remove(label))
             return nil
-        case ("parent", "set") where argument["none"]?.boolValue == true:
+        case ("parent", "set") where argument["none"]?.bool == true:
             values.parentID = .some(nil)
             return nil
         case (_, "set"):
@@ -219,12 +220,12 @@ struct JiraIssueInput {
     private func description(_ value: JSONValue) -> String?? {
         if value.isNull { return .some(nil) }
         guard (try? ADFValidator.validate(value)) != nil else { return nil }
-        return .some(value.serialized)
+        return .some(value.encodedString())
     }
 
     private func descriptionProblem(_ value: JSONValue) -> String {
         let lead = "Operation value must be an Atlassian Document (see the Atlassian Document Format)"
-        guard value.objectMembers != nil else { return lead }
+        guard value.object != nil else { return lead }
         do {
             try ADFValidator.validate(value)
             return lead
@@ -236,8 +237,8 @@ struct JiraIssueInput {
     /// `{"name": …}` or `{"id": …}` (ids as strings or numbers) → the text.
     private func reference(_ value: JSONValue, keys: [String] = ["id", "name"]) -> String? {
         for key in keys {
-            if let text = value[key]?.stringValue { return text }
-            if let number = value[key]?.intValue { return String(number) }
+            if let text = value[key]?.string { return text }
+            if let number = value[key]?.int { return String(number) }
         }
         return nil
     }
@@ -248,16 +249,16 @@ struct JiraIssueInput {
     /// `{"emailAddress": …}` and adds users it does not know.
     private func user(_ value: JSONValue, into newUsers: inout [JiraStore.User]) -> Result<String?, UserProblem> {
         if value.isNull || value["accountId"]?.isNull == true { return .success(nil) }
-        if let accountID = value["accountId"]?.stringValue {
+        if let accountID = value["accountId"]?.string {
             if accountID == "-1" { return .success(nil) }
             if store.user(accountID) != nil || newUsers.contains(where: { $0.accountId == accountID }) { return .success(accountID) }
             guard mode.isAdmin else { return .failure(UserProblem(message: "The user with account ID '\(accountID)' does not exist.")) }
-            let name = value["displayName"]?.stringValue ?? accountID
+            let name = value["displayName"]?.string ?? accountID
             newUsers.append(JiraStore.User(accountId: accountID, displayName: name,
-                                           emailAddress: value["emailAddress"]?.stringValue ?? "\(accountID)@example.com"))
+                                           emailAddress: value["emailAddress"]?.string ?? "\(accountID)@example.com"))
             return .success(accountID)
         }
-        if mode.isAdmin, let email = value["emailAddress"]?.stringValue {
+        if mode.isAdmin, let email = value["emailAddress"]?.string {
             if let known = store.users.first(where: { $0.emailAddress.caseInsensitiveCompare(email) == .orderedSame }) ?? newUsers.first(where: {
                 $0.emailAddress.caseInsensitiveCompare(email) == .orderedSame
             }) {
@@ -265,7 +266,7 @@ struct JiraIssueInput {
             }
             let accountID = "712020:sim-\(store.users.count + newUsers.count + 1)"
             let local = email.split(separator: "@").first.map(String.init) ?? email
-            newUsers.append(JiraStore.User(accountId: accountID, displayName: value["displayName"]?.stringValue ?? local,
+            newUsers.append(JiraStore.User(accountId: accountID, displayName: value["displayName"]?.string ?? local,
                                            emailAddress: email))
             return .success(accountID)
         }

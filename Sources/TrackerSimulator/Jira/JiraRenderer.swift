@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Issues, users, statuses, priorities, issue types and projects in Jira Cloud's REST v3 JSON, with `self` URLs
 /// pointing at the simulator. Timestamps are written in the user's time zone, as Jira writes them.

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `POST /rest/api/3/search/jql` (a `SearchAndReconcileRequestBean`) or its GET form, checked as Jira checks it.
 struct JiraSearchRequest: Sendable {
@@ -27,28 +28,28 @@ struct JiraSearchRequest: Sendable {
 
     /// The POST body. Unknown members (`startAt` from the removed API, say) are refused, as the bean refuses them.
     init(body: JSONValue) throws(JiraError) {
-        guard let members = body.objectMembers else { throw JiraErrors.invalidPayload }
+        guard let members = body.object else { throw JiraErrors.invalidPayload }
         for (name, _) in members where !Self.bodyKeys.contains(name) { throw JiraErrors.invalidPayload }
         func strings(_ name: String) throws(JiraError) -> [String] {
             guard let value = body[name], !value.isNull else { return [] }
-            guard let list = value.arrayValue else { throw JiraErrors.invalidPayload }
+            guard let list = value.array else { throw JiraErrors.invalidPayload }
             var result: [String] = []
             for item in list {
-                guard let text = item.stringValue else { throw JiraErrors.invalidPayload }
+                guard let text = item.string else { throw JiraErrors.invalidPayload }
                 result.append(text)
             }
             return result
         }
         let jqlValue = body["jql"]
-        guard jqlValue == nil || jqlValue?.isNull == true || jqlValue?.stringValue != nil else { throw JiraErrors.invalidPayload }
+        guard jqlValue == nil || jqlValue?.isNull == true || jqlValue?.string != nil else { throw JiraErrors.invalidPayload }
         let token = body["nextPageToken"]
-        guard token == nil || token?.isNull == true || token?.stringValue != nil else { throw JiraErrors.invalidPayload }
+        guard token == nil || token?.isNull == true || token?.string != nil else { throw JiraErrors.invalidPayload }
         var maxResults = Self.defaultMaxResults
         if let value = body["maxResults"], !value.isNull {
-            guard let number = value.intValue else { throw JiraErrors.invalidPayload }
+            guard let number = value.int else { throw JiraErrors.invalidPayload }
             maxResults = number
         }
-        try self.init(jql: jqlValue?.stringValue ?? "", maxResults: maxResults, nextPageToken: token?.stringValue,
+        try self.init(jql: jqlValue?.string ?? "", maxResults: maxResults, nextPageToken: token?.string,
                       fields: try strings("fields"), properties: try strings("properties"))
     }
 

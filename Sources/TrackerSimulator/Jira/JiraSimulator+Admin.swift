@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The admin API's Jira side. Items are IssueBeans with all fields and all properties (`key` is part of them).
 ///
@@ -70,32 +71,32 @@ extension JiraSimulator {
     }
 
     func adminSetup(_ body: Data) -> SimResponse {
-        guard let setup = try? JSONValue.parse(body), setup.objectMembers != nil else {
+        guard let setup = try? JSONValue(parsing: body), setup.object != nil else {
             return Self.adminError(400, "expected a JSON object")
         }
         if let zone = setup["timeZone"] {
-            guard let name = zone.stringValue, TimeZone(identifier: name) != nil else {
+            guard let name = zone.string, TimeZone(identifier: name) != nil else {
                 return Self.adminError(400, "\"timeZone\" must be a time zone identifier such as Europe/Berlin")
             }
             store.timeZone = name
             store.revision += 1
         }
-        for entry in setup["projects"]?.arrayValue ?? [] {
-            guard let key = entry.stringValue ?? entry["key"]?.stringValue,
-                  (try? store.ensureProject(key: key, name: entry["name"]?.stringValue)) != nil else {
+        for entry in setup["projects"]?.array ?? [] {
+            guard let key = entry.string ?? entry["key"]?.string,
+                  (try? store.ensureProject(key: key, name: entry["name"]?.string)) != nil else {
                 return Self.adminError(400, "a project key is an uppercase letter, then uppercase letters, digits or _ (2-10)")
             }
         }
-        for entry in setup["users"]?.arrayValue ?? [] {
-            guard let accountID = entry["accountId"]?.stringValue, !accountID.isEmpty else {
+        for entry in setup["users"]?.array ?? [] {
+            guard let accountID = entry["accountId"]?.string, !accountID.isEmpty else {
                 return Self.adminError(400, "each user needs an \"accountId\"")
             }
-            let name = entry["displayName"]?.stringValue ?? accountID
+            let name = entry["displayName"]?.string ?? accountID
             store.upsertUser(JiraStore.User(accountId: accountID, displayName: name,
-                                            emailAddress: entry["emailAddress"]?.stringValue ?? "\(accountID)@example.com",
-                                            active: entry["active"]?.boolValue ?? true))
+                                            emailAddress: entry["emailAddress"]?.string ?? "\(accountID)@example.com",
+                                            active: entry["active"]?.bool ?? true))
         }
-        if let email = setup["email"]?.stringValue {
+        if let email = setup["email"]?.string {
             var user = store.tokenUser
             user.emailAddress = email
             store.upsertUser(user)
@@ -142,24 +143,24 @@ private struct AdminRequest {
     var comment = false
 
     init(_ data: Data) throws(JiraError) {
-        guard let body = try? JSONValue.parse(data), let members = body.objectMembers else { throw JiraErrors.invalidPayload }
+        guard let body = try? JSONValue(parsing: data), let members = body.object else { throw JiraErrors.invalidPayload }
         var issueMembers: [(String, JSONValue)] = []
         for (name, value) in members {
             switch name {
             case "fields", "update": issueMembers.append((name, value))
             case "status":
-                guard let text = value.stringValue else { throw JiraError.field("status", "\"status\" must be a status name") }
+                guard let text = value.string else { throw JiraError.field("status", "\"status\" must be a status name") }
                 status = text
             case "properties":
-                guard let map = value.objectMembers else { throw JiraError.field("properties", "\"properties\" must be an object") }
+                guard let map = value.object else { throw JiraError.field("properties", "\"properties\" must be an object") }
                 for (key, value) in map { properties[key] = try JiraIssueInput.propertyValue(value, key: key) }
             case "comment":
-                comment = !value.isNull && value.boolValue != false
+                comment = !value.isNull && value.bool != false
             default:
                 throw JiraError.message("Unknown member '\(name)': use fields, update, status, properties or comment.")
             }
         }
-        issueBody = .object(issueMembers)
+        issueBody = .object(JSONObject(issueMembers))
     }
 
     func statusID(in workflow: JiraWorkflow?) throws(JiraError) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Issues: create, get, edit, delete, transitions and properties.
 extension JiraSimulator {
@@ -126,19 +127,19 @@ extension JiraSimulator {
     /// `{"transition": {"id": "31"}}`, only from a status the transition leaves from.
     func transition(_ location: JiraStore.Location, _ request: SimRequest) throws(JiraError) -> SimResponse {
         let body = try Self.jsonBody(request)
-        guard body.objectMembers != nil else { throw JiraErrors.invalidPayload }
+        guard body.object != nil else { throw JiraErrors.invalidPayload }
         let reference = body["transition"]?["id"]
-        guard let id = reference?.stringValue ?? reference?.intValue.map(String.init) else {
+        guard let id = reference?.string ?? reference?.int.map(String.init) else {
             throw .message("Missing 'transition' identifier.")
         }
         for name in ["fields", "update"] {
-            if let members = body[name]?.objectMembers, let (field, _) = members.first {
+            if let members = body[name]?.object, let (field, _) = members.first {
                 throw JiraError.field(field, "Field '\(field)' \(JiraIssueInput.cannotSet)")
             }
         }
         var properties: [String: String] = [:]
-        for property in body["properties"]?.arrayValue ?? [] {
-            guard let key = property["key"]?.stringValue, !key.isEmpty, let value = property["value"] else {
+        for property in body["properties"]?.array ?? [] {
+            guard let key = property["key"]?.string, !key.isEmpty, let value = property["value"] else {
                 throw JiraErrors.invalidPayload
             }
             properties[key] = try JiraIssueInput.propertyValue(value, key: key)
@@ -189,7 +190,7 @@ extension JiraSimulator {
     /// 201 when the property is new, 200 when it replaced a value.
     func setProperty(_ key: String, of location: JiraStore.Location, _ request: SimRequest) throws(JiraError) -> SimResponse {
         guard key.count <= 255 else { throw .message("The property key cannot be longer than 255 characters.") }
-        guard !request.body.isEmpty, let value = try? JSONValue.parse(request.body) else {
+        guard !request.body.isEmpty, let value = try? JSONValue(parsing: request.body) else {
             throw .message("The property value must be valid, non-empty JSON.")
         }
         let text = try JiraIssueInput.propertyValue(value, key: key)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A fake of Jira Cloud's platform REST API v3, shaped after shared/api/jira/platform-v3-subset.json: Basic auth
 /// with an API token, `POST /search/jql` with `nextPageToken` paging and a JQL subset read in the user's time
@@ -120,7 +121,7 @@ actor JiraSimulator: SimulatedTracker {
 
     /// The request's JSON body; anything else is Jira's "invalid request payload".
     static func jsonBody(_ request: SimRequest) throws(JiraError) -> JSONValue {
-        guard !request.body.isEmpty, let value = try? JSONValue.parse(request.body) else { throw JiraErrors.invalidPayload }
+        guard !request.body.isEmpty, let value = try? JSONValue(parsing: request.body) else { throw JiraErrors.invalidPayload }
         return value
     }
 
