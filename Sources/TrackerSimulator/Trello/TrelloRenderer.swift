@@ -1,3 +1,5 @@
+import JSON
+
 /// Trello's JSON for boards, lists, labels, members, cards and actions, written straight to bytes in the order
 /// api.trello.com writes them, with only the fields asked for.
 ///

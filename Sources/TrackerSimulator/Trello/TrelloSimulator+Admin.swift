@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// The admin API's Trello side, in the neutral item shape every simulator shares. Trello has no priority or type:
 /// `priority: high` is the label `priority: high` and `kind: bug` the label `kind: bug` (made when missing), as the

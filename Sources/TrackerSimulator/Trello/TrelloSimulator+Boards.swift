@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `/1/boards/{id}` and what hangs off it: lists, labels, members, cards (paged by id with `limit`/`before`/`since`)
 /// and actions (paged by date or id, newest first).

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `/1/cards`: create, read, change, delete; labels and members added and removed one at a time; comments.
 extension TrelloSimulator {

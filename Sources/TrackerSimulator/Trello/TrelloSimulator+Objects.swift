@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// `/1/lists`, `/1/labels`, `/1/members` and `/1/batch`.
 extension TrelloSimulator {

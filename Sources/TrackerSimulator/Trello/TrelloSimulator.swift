@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A fake of Trello's REST API (`/1`), shaped after shared/api/trello/openapi.json: boards with lists, labels and
 /// members; cards (24-hex ids that start with their creation time, 8-character shortLinks, `dateLastActivity`,
