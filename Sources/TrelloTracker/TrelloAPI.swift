@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 
 /// Trello's REST API under `/1` over the shared HTTP client: the key and token in an OAuth `Authorization` header
@@ -42,43 +43,42 @@ struct TrelloAPI: Sendable {
 
     var requestCount: Int { http.requestCount }
 
-    func get<Answer: Decodable>(_ path: String, _ query: [(String, String)] = [], as: Answer.Type) async throws(TrackerError) -> Answer {
-        try decode(try await send("GET", path, query), as: Answer.self, what: "GET " + path)
+    /// The answer to `GET path`, read by `read`; an answer it cannot read is Trello answering something unexpected.
+    func get<Answer>(_ path: String, _ query: [(String, String)] = [], reading read: (JSONValue) -> Answer?) async throws(TrackerError) -> Answer {
+        try Self.read(try await send("GET", path, query), with: read, what: "GET " + path)
     }
 
     /// `body` goes as JSON (Trello takes a JSON body wherever it takes query parameters); `idempotent`: safe to send
     /// twice (every PUT and DELETE here is).
-    func send<Answer: Decodable>(
-        _ method: String, _ path: String, _ query: [(String, String)] = [], body: (any Encodable & Sendable)? = nil,
-        idempotent: Bool? = nil, as: Answer.Type
+    func send<Answer>(
+        _ method: String, _ path: String, _ query: [(String, String)] = [], body: JSONValue? = nil, idempotent: Bool? = nil,
+        reading read: (JSONValue) -> Answer?
     ) async throws(TrackerError) -> Answer {
-        try decode(try await send(method, path, query, body: body, idempotent: idempotent), as: Answer.self, what: method + " " + path)
+        try Self.read(try await send(method, path, query, body: body, idempotent: idempotent), with: read, what: method + " " + path)
     }
 
     /// The raw answer of a request that succeeded (2xx); anything else is thrown as a `TrackerError`.
+    @discardableResult
     func send(
-        _ method: String, _ path: String, _ query: [(String, String)] = [], body: (any Encodable & Sendable)? = nil,
-        idempotent: Bool? = nil
+        _ method: String, _ path: String, _ query: [(String, String)] = [], body: JSONValue? = nil, idempotent: Bool? = nil
     ) async throws(TrackerError) -> HTTPResponseData {
         var headers = [("Accept", "application/json"), ("Authorization", authorization)]
-        var bytes: [UInt8]?
-        if let body {
-            headers.append(("Content-Type", "application/json"))
-            do { bytes = Array(try JSONEncoder().encode(body)) } catch {
-                throw .rejected("cannot encode the request for \(method) \(path): \(error)")
-            }
-        }
+        if body != nil { headers.append(("Content-Type", "application/json")) }
         let spec = HTTPRequestSpec(method: method, url: baseURL + path + Self.queryString(query), headers: headers,
-                                   body: bytes, idempotent: idempotent)
+                                   body: body?.encoded(), idempotent: idempotent)
         let response = try await http.send(spec)
         try check(response, method: method, path: path)
         return response
     }
 
-    private func decode<Answer: Decodable>(_ response: HTTPResponseData, as: Answer.Type, what: String) throws(TrackerError) -> Answer {
-        do { return try JSONDecoder().decode(Answer.self, from: Data(response.body)) } catch {
-            throw .unavailable("Trello answered \(what) with something this client cannot read (\(Self.decodingProblem(error)))")
+    private static func read<Answer>(_ response: HTTPResponseData, with read: (JSONValue) -> Answer?, what: String) throws(TrackerError) -> Answer {
+        guard let json = try? JSONValue(parsing: response.body) else {
+            throw .unavailable("Trello answered \(what) with something that is not JSON")
         }
+        guard let answer = read(json) else {
+            throw .unavailable("Trello answered \(what) without what this client reads from it")
+        }
+        return answer
     }
 
     private func check(_ response: HTTPResponseData, method: String, path: String) throws(TrackerError) {
@@ -121,14 +121,4 @@ struct TrelloAPI: Sendable {
         return set
     }()
 
-    private static func decodingProblem(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, let context):
-            return "no \(([key] + context.codingPath.reversed()).reversed().map(\.stringValue).joined(separator: "."))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default:
-            return "not JSON"
-        }
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Synchronization
 import Trackers
 
@@ -59,7 +60,7 @@ final class TrelloBoardDirectory: Sendable {
                 ("fields", TrelloBoard.fields), ("lists", "all"), ("list_fields", "id,name,closed,pos"),
                 ("labels", "all"), ("label_fields", "id,name,color"), ("labels_limit", "1000"),
                 ("members", "all"), ("member_fields", "id,username,fullName"),
-            ], as: TrelloBoard.self)
+            ], reading: TrelloBoard.init)
         } catch {
             throw Self.boardProblem(error, reference: reference)
         }
@@ -86,8 +87,8 @@ final class TrelloBoardDirectory: Sendable {
             if let task = pending[folded] { return task }
             let api = api
             let task = Task {
-                try await api.send("POST", "/labels", body: NewLabel(name: name, color: color, idBoard: board.id),
-                                   idempotent: false, as: TrelloLabel.self)
+                try await api.send("POST", "/labels", body: ["name": .string(name), "color": .string(color), "idBoard": .string(board.id)],
+                                   idempotent: false, reading: TrelloLabel.init)
             }
             pending[folded] = task
             return task
@@ -109,8 +110,8 @@ final class TrelloBoardDirectory: Sendable {
             if let task = pending[TrelloStatusLists.fold(name)] { return task }
             let api = api
             let task = Task {
-                try await api.send("POST", "/lists", body: NewList(name: name, idBoard: board.id, pos: "bottom"),
-                                   idempotent: false, as: TrelloList.self)
+                try await api.send("POST", "/lists", body: ["name": .string(name), "idBoard": .string(board.id), "pos": "bottom"],
+                                   idempotent: false, reading: TrelloList.init)
             }
             pending[TrelloStatusLists.fold(name)] = task
             return task
@@ -128,7 +129,7 @@ final class TrelloBoardDirectory: Sendable {
         let task = me.withLock { task -> Task<TrelloMember, any Error> in
             if let task { return task }
             let api = api
-            let started = Task { try await api.get("/members/me", [("fields", "id,username,fullName")], as: TrelloMember.self) }
+            let started = Task { try await api.get("/members/me", [("fields", "id,username,fullName")], reading: TrelloMember.init) }
             task = started
             return started
         }
@@ -139,7 +140,4 @@ final class TrelloBoardDirectory: Sendable {
 
     /// The token's member, if this run asked already.
     var tokenMemberIfKnown: TrelloMember? { knownMe.withLock { $0 } }
-
-    private struct NewLabel: Encodable, Sendable { var name: String; var color: String; var idBoard: String }
-    private struct NewList: Encodable, Sendable { var name: String; var idBoard: String; var pos: String }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 
 /// The reads: a whole board's cards page by page, a board's activity since an instant, and given cards in bulk.
@@ -28,7 +29,7 @@ struct TrelloCardReader: Sendable {
         while true {
             var query = [("fields", TrelloCard.fieldList), ("limit", String(Self.pageSize))]
             if let before { query.append(("before", before)) }
-            let page = try await api.get("/boards/\(board.id)/cards/all", query, as: [TrelloCard].self)
+            let page = try await api.get("/boards/\(board.id)/cards/all", query, reading: { $0.all(TrelloCard.init) })
             cards += page
             guard page.count == Self.pageSize, let oldest = page.map(\.id).min(), oldest != before else { break }
             before = oldest
@@ -46,7 +47,7 @@ struct TrelloCardReader: Sendable {
                          ("limit", String(Self.pageSize)), ("fields", "id,type,date,data"),
                          ("memberCreator", "false"), ("member", "false")]
             if let before { query.append(("before", before)) }
-            let page = try await api.get("/boards/\(board.id)/actions", query, as: [TrelloAction].self)
+            let page = try await api.get("/boards/\(board.id)/actions", query, reading: { $0.all(TrelloAction.init) })
             actions += page
             guard page.count == Self.pageSize, let oldest = page.map(\.id).min(), oldest != before else { break }
             before = oldest
@@ -73,24 +74,9 @@ struct TrelloCardReader: Sendable {
     private func batch(_ references: [String]) async throws -> [TrelloCard] {
         let fields = TrelloCard.fieldList.replacingOccurrences(of: ",", with: "%2C")
         let routes = references.map { "/cards/\(TrelloAPI.encode($0))?fields=\(fields)" }
-        let answers = try await api.get("/batch", [("urls", routes.joined(separator: ","))], as: [BatchAnswer].self)
-        return answers.compactMap(\.card)
-    }
-
-    /// One route's answer in a batch: `{"200": card}`, or another status with Trello's error.
-    struct BatchAnswer: Decodable {
-        var card: TrelloCard?
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: StatusKey.self)
-            card = try? container.decode(TrelloCard.self, forKey: StatusKey(stringValue: "200"))
-        }
-
-        struct StatusKey: CodingKey {
-            var stringValue: String
-            var intValue: Int? { Int(stringValue) }
-            init(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { stringValue = String(intValue) }
-        }
+        // Each route answers `{"200": card}`, or its own status with Trello's error; a card gone is left out.
+        return try await api.get("/batch", [("urls", routes.joined(separator: ","))], reading: { answers in
+            answers.array.map { $0.compactMap { answer in answer["200"].flatMap(TrelloCard.init) } }
+        })
     }
 }

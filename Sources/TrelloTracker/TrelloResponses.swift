@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 
 /// How Trello says "not now" and "no": 429 with a JSON body naming the limit it hit
@@ -20,15 +21,13 @@ enum TrelloResponses {
 
     /// `error` of a 429's JSON body.
     static func limitName(_ body: [UInt8]) -> String? {
-        struct LimitAnswer: Decodable { var error: String? }
-        return (try? JSONDecoder().decode(LimitAnswer.self, from: Data(body)))?.error
+        (try? JSONValue(parsing: body))?["error"]?.string
     }
 
     /// One line from an error answer: JSON `message` (and `error`), else the plain text, cut to 200 characters.
     static func errorText(_ body: [UInt8]) -> String? {
-        struct ErrorAnswer: Decodable { var message: String?; var error: String? }
-        if let json = try? JSONDecoder().decode(ErrorAnswer.self, from: Data(body)) {
-            let parts = [json.error, json.message].compactMap { $0 }.filter { !$0.isEmpty }
+        if let json = try? JSONValue(parsing: body), json.object != nil {
+            let parts = [json["error"]?.string, json["message"]?.string].compactMap { $0 }.filter { !$0.isEmpty }
             if !parts.isEmpty { return oneLine(parts.joined(separator: ": ")) }
         }
         let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Trackers
 import WorkItems
 
@@ -21,10 +22,10 @@ extension TrelloTracker {
         var labelIDs = labels.map(\.id)
         if let scope = mapping.labels.scope { labelIDs.append(try await directory.label(named: scope, color: TrelloLabelNames.color(for: .scope)).id) }
         let created = try await api.send("POST", "/cards", body: TrelloCardChange(
-            name: content.title, desc: marked, idList: list.id, idLabels: labelIDs, idMembers: member.map { [$0.id] } ?? [], pos: "bottom"),
-            idempotent: false, as: TrelloCard.self)
+            name: content.title, desc: marked, idList: list.id, idLabels: labelIDs, idMembers: member.map { [$0.id] } ?? [], pos: "bottom").json,
+            idempotent: false, reading: TrelloCard.init)
         let confirmed = try await api.send("PUT", "/cards/\(created.id)", [("fields", TrelloCard.fieldList)],
-                                           body: TrelloCardChange(desc: content.description), as: TrelloCard.self)
+                                           body: TrelloCardChange(desc: content.description).json, reading: TrelloCard.init)
         return remoteItem(confirmed, on: try await directory.board(knowing: [confirmed]), notices: notices(for: content, labels: labels))
     }
 
@@ -72,13 +73,13 @@ extension TrelloTracker {
         let addLabels = wanted.map(\.id).filter { !had.contains($0) }
         let removeLabels = had.filter { id in !wanted.contains { $0.id == id } }
 
-        for id in addLabels { try await tolerated { try await api.send("POST", "/cards/\(key)/idLabels", body: Value(value: id)) } }
+        for id in addLabels { try await tolerated { try await api.send("POST", "/cards/\(key)/idLabels", body: ["value": .string(id)]) } }
         for id in removeLabels { try await tolerated { try await api.send("DELETE", "/cards/\(key)/idLabels/\(id)") } }
         if let member = removeMember { try await tolerated { try await api.send("DELETE", "/cards/\(key)/idMembers/\(member.id)") } }
-        if let member = addMember { try await tolerated { try await api.send("POST", "/cards/\(key)/idMembers", body: Value(value: member.id)) } }
+        if let member = addMember { try await tolerated { try await api.send("POST", "/cards/\(key)/idMembers", body: ["value": .string(member.id)]) } }
         let after = change.isEmpty
             ? try await card(key)
-            : try await api.send("PUT", "/cards/\(key)", [("fields", TrelloCard.fieldList)], body: change, as: TrelloCard.self)
+            : try await api.send("PUT", "/cards/\(key)", [("fields", TrelloCard.fieldList)], body: change.json, reading: TrelloCard.init)
         var notices = notices(for: content, labels: wanted)
         if after.closed {
             notices.append("\(key) is archived in Trello: the change is on the archived card; restore it in Trello to see it on the board")
@@ -89,7 +90,7 @@ extension TrelloTracker {
     // MARK: Pieces
 
     func card(_ key: String) async throws -> TrelloCard {
-        try await api.get("/cards/\(TrelloAPI.encode(key))", [("fields", TrelloCard.fieldList)], as: TrelloCard.self)
+        try await api.get("/cards/\(TrelloAPI.encode(key))", [("fields", TrelloCard.fieldList)], reading: TrelloCard.init)
     }
 
     /// The list for `status` (the leftmost for none): found by name, created when `trello.create_lists` says so,
@@ -165,6 +166,4 @@ extension TrelloTracker {
         let lower = message.lowercased()
         return lower.contains("already") || lower.contains("not on the card") || lower.contains("not found on card")
     }
-
-    private struct Value: Encodable, Sendable { var value: String }
 }

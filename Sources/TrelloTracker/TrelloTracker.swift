@@ -16,6 +16,7 @@ public struct TrelloTracker: Tracker {
     let reader: TrelloCardReader
     let mapping: TrelloMapping
     let seen = TrelloSeenCards()
+    let descriptions = TrelloDescriptions()
 
     public init(settings: TrackerSettings) throws(TrackerError) {
         try self.init(settings: settings, pacer: TrelloAPI.pacer())
@@ -56,7 +57,9 @@ public struct TrelloTracker: Tracker {
     public func itemNoun(for content: WorkItemContent) -> String { "a card" }
 
     public func representable(_ content: WorkItemContent) -> WorkItemContent {
-        mapping.representable(content, on: directory.snapshot)
+        var out = mapping.representable(content, on: directory.snapshot)
+        out.description = descriptions.representable(content.description)
+        return out
     }
 
     public func matches(_ item: RemoteItem, filter: DiscoveryFilter) -> Bool {
@@ -111,7 +114,7 @@ public struct TrelloTracker: Tracker {
         let actions = try await reader.actions(of: board, types: TrelloCardReader.cardActionTypes, since: since)
         var ids: [String] = []
         var known = Set<String>()
-        for id in actions.compactMap({ $0.data.card?.id }) where known.insert(id).inserted { ids.append(id) }
+        for id in actions.compactMap(\.cardID) where known.insert(id).inserted { ids.append(id) }
         guard !ids.isEmpty else { return [] }
         if ids.count > TrelloCardReader.batchReadLimit { return try await reader.allCards(of: board) }
         return try await reader.cards(ids)
@@ -130,9 +133,10 @@ public struct TrelloTracker: Tracker {
     }
 
     func remoteItem(_ card: TrelloCard, on board: TrelloBoard, notices: [String] = []) -> RemoteItem {
-        RemoteItem(key: card.shortLink, updatedAt: card.dateLastActivity, createdAt: TrelloTime.created(fromID: card.id),
-                   url: card.url, content: mapping.content(of: card, on: board),
-                   marker: TrelloCreateMarker.find(in: card.desc), notices: notices)
+        let content = mapping.content(of: card, on: board)
+        descriptions.note(content.description)
+        return RemoteItem(key: card.shortLink, updatedAt: card.dateLastActivity, createdAt: TrelloTime.created(fromID: card.id),
+                          url: card.url, content: content, marker: TrelloCreateMarker.find(in: card.desc), notices: notices)
     }
 
     public func fetch(keys: [String]) async throws -> [RemoteItem] {
@@ -147,9 +151,8 @@ public struct TrelloTracker: Tracker {
     public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
         let board = try await directory.board()
         let actions = try await reader.actions(of: board, types: ["createCard", "updateCard"], since: createdAfter)
-        let confirmed = actions.first { $0.type == "updateCard" && $0.data.old?.desc.flatMap(TrelloCreateMarker.find) == marker }
-        let candidates = confirmed.flatMap { $0.data.card?.id }.map { [$0] }
-            ?? actions.filter { $0.type == "createCard" }.compactMap { $0.data.card?.id }
+        let confirmed = actions.first { $0.type == "updateCard" && $0.previousDesc.flatMap(TrelloCreateMarker.find) == marker }
+        let candidates = confirmed.flatMap(\.cardID).map { [$0] } ?? actions.filter { $0.type == "createCard" }.compactMap(\.cardID)
         for card in try await reader.cards(candidates) where card.idBoard == board.id {
             guard confirmed != nil || TrelloCreateMarker.find(in: card.desc) == marker else { continue }
             let board = try await directory.board(knowing: [card])

@@ -106,6 +106,21 @@ final class TrelloReadTests: TrelloClientTestCase {
         XCTAssertEqual(matching(DiscoveryFilter(all: true, state: "open")), [mine])
     }
 
+    func testADescriptionTrelloWroteBackItsOwnWayIsNoChange() async throws {
+        let local = "## Summary\n\n* one\n* two\n\nSome *emphasis* here.\n"
+        let trellos = "## Summary\n\n- one\n- two\n\nSome _emphasis_ here."
+        let key = try await addCard(["title": "Rewritten", "description": trellos])
+        let tracker = try tracker()
+        let remote = try await remoteCard(key, through: tracker)
+        var mine = remote.content
+        mine.description = local
+        XCTAssertEqual(tracker.representable(mine).description, trellos, "the same text in Trello's spelling")
+        XCTAssertEqual(tracker.representable(mine).normalised(), tracker.representable(remote.content).normalised())
+        var changed = mine
+        changed.description = local.replacingOccurrences(of: "two", with: "three")
+        XCTAssertEqual(tracker.representable(changed).description, changed.description, "a real change stays one")
+    }
+
     func testAssigneeMeIsTheTokensMember() async throws {
         let mine = try await addCard(["title": "Mine", "assignee": "simuser"])
         try await addCard(["title": "Ana's", "assignee": "ana"])

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// A request's parameters: the query, overridden by a JSON body's members (Trello takes either). Lists come as
 /// comma-separated text or as JSON arrays; `null` is the text `null`, as Trello reads it.
@@ -14,7 +15,7 @@ struct TrelloParameters: Sendable {
     init?(_ request: SimRequest) {
         for (name, value) in request.query { values[name] = .text(value) }
         guard !request.body.isEmpty else { return }
-        guard let object = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any] else { return nil }
+        guard let body = try? JSONValue(parsing: request.body), let object = body.object else { return nil }
         for (name, value) in object { values[name] = Self.value(value) }
     }
 
@@ -22,21 +23,19 @@ struct TrelloParameters: Sendable {
         for (name, value) in query { values[name] = .text(value) }
     }
 
-    private static func value(_ any: Any) -> Value {
-        switch any {
-        case let text as String: return .text(text)
-        case let list as [Any]: return .list(list.map { text(of: $0) })
-        default: return .text(text(of: any))
-        }
+    private static func value(_ json: JSONValue) -> Value {
+        if let array = json.array { return .list(array.map(text(of:))) }
+        return .text(text(of: json))
     }
 
-    private static func text(of any: Any) -> String {
-        switch any {
-        case let text as String: return text
-        case is NSNull: return "null"
-        // JSONSerialization gives booleans as numbers too: `bool(_:)` reads `1` and `true` alike.
-        case let number as NSNumber: return number.stringValue
-        default: return "\(any)"
+    /// A value as Trello reads a parameter: strings as they are, numbers and booleans as written, null as `null`.
+    private static func text(of json: JSONValue) -> String {
+        switch json {
+        case .string(let text): return text
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return number.text
+        case .array, .object: return json.encodedString()
         }
     }
 
