@@ -103,7 +103,7 @@ let package = Package(
         // which needs $SHARED); `make test` skips this target.
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]
