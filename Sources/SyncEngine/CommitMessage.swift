@@ -1,3 +1,5 @@
+import WorkItems
+
 /// The sync commit's message: a subject that says what the commit holds, one line per item, then a
 /// `Sync-Resolved:` trailer per conflict decision whose `sync.log` line the commit adds.
 struct CommitMessage {

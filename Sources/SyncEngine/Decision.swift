@@ -1,4 +1,5 @@
 import Foundation
+import WorkItems
 
 /// A conflict decision (`--resolve` or a prompt answer) as `sync.log` and the `Sync-Resolved:` trailer record it.
 struct Decision: Sendable, Equatable {

@@ -61,6 +61,8 @@ struct LocalItemLoader {
             if name.hasPrefix(".") || name.uppercased() == "README.MD" { continue }
             let fromName = idPattern.id(inFileName: name)
             if let fromName { reserved.insert(fromName) }
+            // A file that is not UTF-8 still names its key here (identity fields are ASCII), so its remote item is
+            // not taken for an untracked one; parsing it reports the problem and it is never rewritten.
             let identity = WorkItemIdentity.scan(String(decoding: file.contents, as: UTF8.self))
             files.append(ScannedFile(path: file.path, blobID: file.blobID, contents: file.contents, identity: identity,
                 id: identity?.localID ?? fromName, isDirty: overrides[file.path] == nil && dirty.contains(file.path)))
@@ -84,7 +86,8 @@ struct LocalItemLoader {
             }
             let document: WorkItemDocument
             do {
-                document = try WorkItemDocument(text: String(decoding: file.contents, as: UTF8.self))
+                document = try WorkItemDocument(bytes: file.contents)
+                try document.validate()
             } catch {
                 problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
                 continue

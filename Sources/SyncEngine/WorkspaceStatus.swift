@@ -57,7 +57,10 @@ public struct StatusReport: Sendable {
                 continue
             }
             let document: WorkItemDocument
-            do { document = try WorkItemDocument(text: String(decoding: file.contents, as: UTF8.self)) } catch {
+            do {
+                document = try WorkItemDocument(bytes: file.contents)
+                try document.validate()
+            } catch {
                 problems.append(ItemProblem(path: file.path, line: error.line, message: error.message))
                 continue
             }

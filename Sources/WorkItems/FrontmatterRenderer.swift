@@ -11,7 +11,7 @@ enum FrontmatterRenderer {
             let rendered: String
             switch style {
             case .doubleQuoted?: rendered = doubleQuoted(s)
-            case .singleQuoted?: rendered = s.contains("\n") ? doubleQuoted(s) : "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .singleQuoted?: rendered = s.unicodeScalars.contains(where: needsEscape) ? doubleQuoted(s) : singleQuoted(s)
             default: rendered = isSafePlain(s, inFlow: false) ? s : doubleQuoted(s)
             }
             return ["\(key): \(rendered)" + newline]
@@ -31,6 +31,18 @@ enum FrontmatterRenderer {
         isSafePlain(s, inFlow: inFlow) ? s : doubleQuoted(s)
     }
 
+    /// Quotes doubled scalar by scalar: a quote that a combining mark follows is still a quote to YAML.
+    static func singleQuoted(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            out.append(scalar)
+            if scalar == "'" { out.append(scalar) }
+        }
+        return "'" + String(out) + "'"
+    }
+
+    /// Every character `needsEscape` names is written as a YAML escape, so the file holds no control character,
+    /// no line or paragraph separator and no bidi control, and the value reads back exactly.
     static func doubleQuoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -41,14 +53,16 @@ enum FrontmatterRenderer {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += String(format: "\\x%02x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                if needsEscape(scalar) { out += TerminalText.escaped(scalar) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
+    }
+
+    /// What the terminal sanitiser escapes, plus what libyaml refuses raw (U+FFFE, U+FFFF). A U+FEFF stays raw:
+    /// Yams drops it from the start of a value when it comes from an escape, and `YAMLCharacterMask` keeps it.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        TerminalText.needsEscape(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     /// Whether YAML reads `s` back as the same string when written without quotes.
@@ -56,11 +70,13 @@ enum FrontmatterRenderer {
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
         if first == " " || last == " " { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
-        if inFlow && s.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) { return false }
+        if s.containsBytes(": ") || s.containsBytes(" #") || s.hasByteSuffix(":") { return false }
+        if inFlow && s.unicodeScalars.contains(where: { ",[]{}:".unicodeScalars.contains($0) }) { return false }
+        if s.unicodeScalars.contains(where: needsEscape) { return false }
         let lower = s.lowercased()
         if ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"].contains(lower) { return false }
+        // Numbers, 0x/0o/0b and dates start with a digit, a sign or a dot; the patterns only run for those.
+        guard "0123456789+-.".unicodeScalars.contains(first) else { return true }
         if s.range(of: #"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil { return false }
         if s.range(of: #"^0[xob]"#, options: .regularExpression) != nil { return false }
         if s.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"#, options: .regularExpression) != nil { return false }

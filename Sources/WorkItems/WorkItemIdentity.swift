@@ -19,7 +19,7 @@ public struct WorkItemIdentity: Sendable, Equatable {
         let id = document.scalar("id").flatMap { $0.isEmpty ? nil : $0 }
         let workItemID = document.scalar("work_item_id").flatMap { $0.isEmpty ? nil : $0 }
         let external = document.scalar("external_id").flatMap { $0.isEmpty ? nil : $0 }
-        let numeric = workItemID.map { $0.allSatisfy(\.isNumber) } ?? false
+        let numeric = workItemID.map(Self.isNumeric) ?? false
         schema = id == nil && workItemID != nil ? .workItemID : .externalID
         localID = id ?? (numeric ? workItemID : nil)
         remoteKey = external ?? (numeric ? nil : workItemID)
@@ -28,10 +28,11 @@ public struct WorkItemIdentity: Sendable, Equatable {
 
 extension WorkItemDocument {
     /// Records the remote key where this file's schema keeps it.
+    /// A file that has an `external_id` key already reads its key from there whatever its schema.
     public mutating func setRemoteKey(_ key: String) {
         switch WorkItemIdentity(document: self).schema {
-        case .externalID: set("external_id", to: .string(key))
-        case .workItemID: set("work_item_id", to: .string(key))
+        case .workItemID where !frontmatterKeys.contains("external_id"): set("work_item_id", to: .string(key))
+        default: set("external_id", to: .string(key))
         }
     }
 }
@@ -138,52 +139,90 @@ public enum Slug {
 }
 
 extension WorkItemIdentity {
+    static let keys = ["id", "external_id", "work_item_id"]
+
     /// The identity read straight from the frontmatter text, without a YAML parse: a fast path for files that are
     /// known to be unchanged since they were last parsed. Returns nil whenever the frontmatter is unusual enough that
-    /// only a real parse can be trusted (quoting with escapes, flow or block values, duplicates, no frontmatter).
+    /// only a real parse can be trusted (quoting with escapes, flow or block values, continuation lines, quoted or
+    /// spaced keys, control characters, duplicates, no frontmatter), so it never disagrees with the parser.
     public static func scan(_ text: String) -> WorkItemIdentity? {
         var fields: [String: String] = [:]
         var sawOpening = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        var afterIdentityKey = false
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let line = nextLine(&rest)
             if !sawOpening {
-                if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-                guard line.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+                guard isFence(line.hasBytePrefix("\u{FEFF}") ? line.dropFirst() : line) else { return nil }
                 sawOpening = true
                 continue
             }
-            if line.trimmingCharacters(in: .whitespaces) == "---" {
-                return WorkItemIdentity(fields: fields)
+            if isFence(line) { return WorkItemIdentity(fields: fields) }
+            if line.hasBytePrefix(" ") || line.hasBytePrefix("\t") {
+                // A continuation of the value before it, or something only YAML can read.
+                if afterIdentityKey && !line.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+                continue
             }
-            for key in ["id", "external_id", "work_item_id"] where line.hasPrefix(key + ":") {
-                guard fields[key] == nil, let value = plainValue(line.dropFirst(key.count + 1)) else { return nil }
+            afterIdentityKey = false
+            if line.hasBytePrefix("\"") || line.hasBytePrefix("'") || line.hasBytePrefix("{") || line.hasBytePrefix("?") { return nil }
+            for key in keys where line.hasBytePrefix(key) {
+                let afterKey = line.utf8.dropFirst(key.utf8.count)
+                guard let next = afterKey.first, next == UInt8(ascii: ":") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+                else { continue }
+                let afterColon = afterKey.dropFirst()
+                guard next == UInt8(ascii: ":"), afterColon.first.map({ $0 == UInt8(ascii: " ") }) ?? true, fields[key] == nil,
+                      let value = plainValue(Substring(afterColon))
+                else { return nil }
                 fields[key] = value
+                afterIdentityKey = true
             }
         }
         return nil
     }
 
-    private static func plainValue(_ raw: Substring) -> String? {
-        var value = raw.trimmingCharacters(in: .whitespaces)
-        if let comment = value.range(of: " #") { value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
-        guard let first = value.first else { return "" }
-        if first == "\"" || first == "'" {
-            guard value.count >= 2, value.last == first, !value.contains("\\") else { return nil }
-            let inner = value.dropFirst().dropLast()
-            return inner.contains(first) ? nil : String(inner)
+    /// The next line without its ending (LF or CRLF, as `DocumentLines` has it).
+    private static func nextLine(_ rest: inout Substring) -> Substring {
+        guard let lf = rest.utf8.firstIndex(of: DocumentLines.lf) else {
+            defer { rest = rest[rest.endIndex...] }
+            return rest
         }
-        if "[{|>&*!%@`".contains(first) { return nil }
-        return value
+        let line = rest[..<lf]
+        rest = rest[rest.utf8.index(after: lf)...]
+        return line.utf8.last == DocumentLines.cr ? line[..<line.utf8.index(before: line.utf8.endIndex)] : line
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) == "---"
+    }
+
+    /// The value as YAML reads it, "" for an empty or null value, nil when only a parser can tell.
+    private static func plainValue(_ raw: Substring) -> String? {
+        if raw.unicodeScalars.contains(where: { $0 == "\t" || FrontmatterRenderer.needsEscape($0) }) { return nil }
+        var value = raw.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+        if let comment = value.firstByteMatch(of: " #") { value = value[..<comment].trimmingCharacters(in: CharacterSet(charactersIn: " ")) }
+        guard let first = value.unicodeScalars.first else { return "" }
+        if first == "\"" || first == "'" {
+            let inner = value.unicodeScalars.dropFirst().dropLast()
+            guard value.unicodeScalars.count >= 2, value.unicodeScalars.last == first, !inner.contains(first), !inner.contains("\\")
+            else { return nil }
+            return String(String.UnicodeScalarView(inner))
+        }
+        if "[{|>&*!%@`#-?:,]}".unicodeScalars.contains(first) || value.containsBytes(": ") || value.hasByteSuffix(":") { return nil }
+        return ["~", "null", "Null", "NULL"].contains(value) ? "" : value
     }
 
     private init(fields: [String: String]) {
-        let id = fields["id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
-        let workItemID = fields["work_item_id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
-        let external = fields["external_id"].flatMap { $0.isEmpty || $0 == "~" || $0 == "null" ? nil : $0 }
-        let numeric = workItemID.map { $0.allSatisfy(\.isNumber) } ?? false
+        let id = fields["id"].flatMap { $0.isEmpty ? nil : $0 }
+        let workItemID = fields["work_item_id"].flatMap { $0.isEmpty ? nil : $0 }
+        let external = fields["external_id"].flatMap { $0.isEmpty ? nil : $0 }
+        let numeric = workItemID.map(Self.isNumeric) ?? false
         schema = id == nil && workItemID != nil ? .workItemID : .externalID
         localID = id ?? (numeric ? workItemID : nil)
         remoteKey = external ?? (numeric ? nil : workItemID)
+    }
+
+    /// A never-pushed `work_item_id` is ASCII digits; anything else there is a remote key.
+    static func isNumeric(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -36,44 +36,24 @@ extension WorkItemDocument {
         }
         if a.tags != b.tags { set("tags", to: .list(content.tags)) }
         if a.description != b.description {
-            var markdown = content.description
-            if !markdown.hasSuffix("\n") && !markdown.isEmpty { markdown += "\n" }
-            replaceDescription(with: markdown)
+            replaceDescription(with: Self.isBlank(content.description) ? "" : Self.sectioned(content.description))
         }
         if !changed.isEmpty { regeneratePreamble(id: id, previousTitle: previousTitle, only: changed) }
     }
 
-    /// A new file in the corpus style.
-    public static func newItem(id: String, content: WorkItemContent, date: String, author: String?,
-                               externalID: String?) -> WorkItemDocument {
-        var fm = "id: \(FrontmatterRenderer.doubleQuoted(id))\n"
-        fm += "title: \(FrontmatterRenderer.doubleQuoted(content.title))\n"
-        fm += "date: \(FrontmatterRenderer.doubleQuoted(date))\n"
-        if let author, !author.isEmpty { fm += "author: \(FrontmatterRenderer.scalar(author, inFlow: false))\n" }
-        if let kind = content.kind { fm += "kind: \(FrontmatterRenderer.scalar(kind, inFlow: false))\n" }
-        if let status = content.status { fm += "status: \(FrontmatterRenderer.scalar(status, inFlow: false))\n" }
-        if let priority = content.priority { fm += "priority: \(FrontmatterRenderer.scalar(priority, inFlow: false))\n" }
-        fm += "tags: [" + content.tags.map { FrontmatterRenderer.scalar($0, inFlow: true) }.joined(separator: ", ") + "]\n"
-        fm += "type: work-item\nschema_version: 1\n"
-        if let assignee = content.assignee { fm += "assignee: \(FrontmatterRenderer.scalar(assignee, inFlow: false))\n" }
-        if let parent = content.parent { fm += "parent: \(FrontmatterRenderer.doubleQuoted(parent))\n" }
-        if let externalID { fm += "external_id: \(FrontmatterRenderer.scalar(externalID, inFlow: false))\n" }
-
-        var preamble = "\n# \(id): \(content.title.replacingOccurrences(of: "\n", with: " "))\n\n"
-        var block: [String] = []
-        if let kind = content.kind { block.append("**Kind**: \(displayValue(kind))") }
-        if let status = content.status { block.append("**Status**: \(displayValue(status))") }
-        if let priority = content.priority { block.append("**Priority**: \(displayValue(priority))") }
-        if let author, !author.isEmpty { block.append("**Author**: \(author)") }
-        if !block.isEmpty { preamble += block.joined(separator: "\n") + "\n\n" }
-
-        var description = content.description.replacingOccurrences(of: "\r\n", with: "\n")
-        if !description.hasPrefix("## ") {
-            let trimmed = description.trimmingCharacters(in: .whitespacesAndNewlines)
-            description = "## Summary\n\n" + (trimmed.isEmpty ? "" : trimmed + "\n")
+    /// A description as the file keeps it: from its first `## ` section on, or, when it has none at the start,
+    /// under `## Summary` (the corpus style, so the text is part of the description and syncs). LF line ends.
+    static func sectioned(_ markdown: String) -> String {
+        let text = DocumentLines.convert(markdown, to: "\n")
+        let content = text[DocumentLines.firstNonBlankLine(in: text)...]
+        if content.hasBytePrefix("## ") {
+            return DocumentLines.ending(of: content).isEmpty ? String(content) + "\n" : String(content)
         }
-        if !description.hasSuffix("\n") { description += "\n" }
-        // Our own output always parses; a failure here is a programming error worth a crash in tests.
-        return try! WorkItemDocument(text: "---\n" + fm + "---\n" + preamble + description)
+        let trimmed = DocumentLines.droppingTrailingWhitespace(String(content))
+        return "## Summary\n\n" + (trimmed.isEmpty ? "" : trimmed + "\n")
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SyncEngine
 import Trackers
+import WorkItems
 
 /// Every report and error this program prints goes through here, so no secret the process loaded reaches a terminal
 /// or a log in any of its forms, and an error line is one line of plain text whatever the remote said.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SyncEngine
+import WorkItems
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
