@@ -80,7 +80,3 @@ class TrelloTestCase: XCTestCase {
         return answer.array
     }
 }
-
-extension HTTPAnswer {
-    var text: String { String(decoding: body, as: UTF8.self) }
-}

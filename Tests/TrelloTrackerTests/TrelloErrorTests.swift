@@ -84,21 +84,3 @@ final class TrelloErrorTests: TrelloClientTestCase {
         XCTAssertGreaterThanOrEqual(599 / seconds, 9.0, "at least 90% of the limit")
     }
 }
-
-/// Sleeps recorded, not slept, for the retry waits of one read.
-final class SleepLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waits: [Duration] = []
-    var all: [Duration] { lock.withLock { waits } }
-    func record(_ d: Duration) { lock.withLock { waits.append(d) } }
-}
-
-final class VirtualClockForTrello: PacerClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Duration = .zero
-    var now: Duration {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
-    }
-    func sleep(until deadline: Duration) async throws { now = max(now, deadline) }
-}

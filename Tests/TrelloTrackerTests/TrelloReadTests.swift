@@ -130,11 +130,3 @@ final class TrelloReadTests: TrelloClientTestCase {
         XCTAssertEqual(items.filter { tracker.matches($0, filter: filter) }.map(\.key), [mine])
     }
 }
-
-extension Sequence {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var out: [T] = []
-        for element in self { out.append(try await transform(element)) }
-        return out
-    }
-}

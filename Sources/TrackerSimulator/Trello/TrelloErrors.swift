@@ -2,10 +2,6 @@ import Foundation
 
 /// Trello's error answers: mostly plain text (`invalid id`, `invalid value for desc`, `invalid token`), JSON for
 /// the rate limits.
-struct TrelloFailure: Error, Sendable {
-    var response: SimResponse
-}
-
 enum TrelloErrors {
     static func text(_ status: Int, _ message: String, headers: [(String, String)] = []) -> SimResponse {
         SimResponse(status: status, headers: [("content-type", "text/plain; charset=utf-8")] + headers, body: Data(message.utf8))

@@ -110,13 +110,3 @@ actor TrelloSimulator: SimulatedTracker {
         if let text, text.utf16.count > 16_384 { throw TrelloErrors.invalidValue(field) }
     }
 }
-
-/// One routed request: method, path segments after `/1/`, parameters, and the site for `url` fields.
-struct TrelloCall: Sendable {
-    var method: String
-    var parts: [String]
-    var parameters: TrelloParameters
-    var site: String
-
-    func part(_ index: Int) -> String? { parts.indices.contains(index) ? parts[index] : nil }
-}
