@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Trackers",
             dependencies: [
-                "WorkItems",
+                "WorkItems", "JSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -96,7 +96,10 @@ let package = Package(
         .testTarget(name: "TrackerSimulatorTests", dependencies: ["TrackerSimulator", "TestFixtures"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["git-sync-work-items", "tracker-simulator", "TrackerSimulator", "TestFixtures"],
+            dependencies: [
+                "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
+                "JiraTracker", "TrackerTesting", "TestFixtures",
+            ],
             exclude: ["Snapshots"]
         ),
         // Checks against the vendors' API descriptions with checkers from outside the repository (`make contract`,

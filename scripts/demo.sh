@@ -41,7 +41,8 @@ jira:
 # Team configuration for git-sync-work-items (the simulator stands in for demo.atlassian.net).
 CONFIG
 REMOTE_KEY="ENG-1"
-REMOTE_EDIT='{"fields": {"summary": "Login fails with an expired session cookie", "labels": ["auth"]}, "status": "In Progress"}'
+# The simulator's admin API takes the same neutral item shape for every tracker (tracker-simulator --help).
+REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["auth"], "state": "In Progress"}'
 elif [ "$TRACKER" = trello ]; then
 cat > .accelerator/config.md <<CONFIG
 ---
@@ -68,7 +69,7 @@ github:
 # Team configuration for git-sync-work-items (the simulator stands in for api.github.com).
 CONFIG
 REMOTE_KEY="demo-org%2Fdemo-repo%231"
-REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["kind: bug", "priority: high", "auth"]}'
+REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["auth"]}'
 fi
 cat > meta/work/0001-offline-mode.md <<'ITEM'
 ---

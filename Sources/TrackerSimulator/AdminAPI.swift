@@ -1,22 +1,7 @@
 import Foundation
 
-/// `/_simulator/…`: the same admin routes for every simulated tracker. No token; loopback only.
-///
-///     GET    /_simulator/items            all items, in the tracker's JSON plus `key`
-///     POST   /_simulator/items            add one
-///     PATCH  /_simulator/items/{key}      change one as a remote user would (key URL-encoded)
-///     DELETE /_simulator/items/{key}
-///     POST   /_simulator/setup            tracker-specific set-up (GitHub: repositories, users; Jira: projects,
-///                                         users, timeZone, email), and for every tracker {"record_bodies": true|false}
-///     GET    /_simulator/requests         {method, path, status} of every tracker request so far
-///     GET    /_simulator/requests?bodies=1  the same plus request_body and response_body (parsed JSON or null),
-///                                         recorded only while record_bodies is on (or --record-bodies); the
-///                                         exchange format of shared/tools/check-openapi-exchange.py
-///     DELETE /_simulator/requests
-///     POST   /_simulator/faults           {"path": regex, "status": 503, "count": 2, "headers": {…}}
-///                                         {"path": regex, "drop": true, "count": 1, "after": false}
-///                                         {"latency_ms": N}  {"ratelimit_remaining": N, "ratelimit_reset_seconds": S}
-///     POST   /_simulator/reset            start state back; faults and log cleared (record_bodies stays as set)
+/// `/_simulator/…`: the same admin routes and the same neutral item shape for every simulated tracker
+/// (documented in `AdminAPIReference`, which `tracker-simulator --help` prints). No token; loopback only.
 struct AdminAPI: Sendable {
     static let prefix = "/_simulator/"
 
@@ -43,6 +28,10 @@ struct AdminAPI: Sendable {
             return .empty(204)
         case ("POST", "faults"):
             return await addFaults(request.body)
+        case ("GET", "clock"):
+            return Self.clockAnswer(await tracker.clock(nil))
+        case ("POST", "clock"):
+            return await moveClock(request.body)
         case ("POST", "reset"):
             await tracker.reset()
             faults.reset()
@@ -96,10 +85,39 @@ struct AdminAPI: Sendable {
             let status = spec["status"] as? Int ?? 503
             guard (100...599).contains(status) else { return Self.error(400, "\"status\" must be an HTTP status") }
             let headers = (spec["headers"] as? [String: Any] ?? [:]).map { ($0.key.lowercased(), "\($0.value)") }
-            action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 })
+            let message = spec["message"] as? String
+            action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 }, message: message)
         }
         faults.add(.init(pattern: source, action: action, remaining: count))
         return .empty(204)
+    }
+
+    private func moveClock(_ body: Data) async -> SimResponse {
+        let spec = Self.object(body)
+        let move: ClockMove
+        if let seconds = (spec?["advance_seconds"] as? NSNumber)?.doubleValue, !(spec?["advance_seconds"] is Bool) {
+            move = .advance(seconds: seconds)
+        } else if let text = spec?["now"] as? String, let date = Self.parseInstant(text) {
+            move = .set(date)
+        } else {
+            return Self.error(400, "expected {\"advance_seconds\": N} or {\"now\": \"2026-11-25T10:00:00Z\"}")
+        }
+        let now = await tracker.clock(move)
+        return await changing(Self.clockAnswer(now))
+    }
+
+    private static func clockAnswer(_ now: Date) -> SimResponse {
+        .json(200, ["now": instantFormat(fractional: true).string(from: now)])
+    }
+
+    private static func parseInstant(_ text: String) -> Date? {
+        instantFormat(fractional: true).date(from: text) ?? instantFormat(fractional: false).date(from: text)
+    }
+
+    private static func instantFormat(fractional: Bool) -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = fractional ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter
     }
 
     private static func error(_ status: Int, _ message: String) -> SimResponse {

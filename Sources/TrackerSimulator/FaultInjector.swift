@@ -5,7 +5,8 @@ import Synchronization
 final class FaultInjector: Sendable {
     struct Fault: Sendable {
         enum Action: Sendable {
-            case answer(status: Int, headers: [(String, String)])
+            /// `message` replaces the tracker's usual error text for the status.
+            case answer(status: Int, headers: [(String, String)], message: String?)
             /// Close the connection without answering; with `afterEffect` the request is carried out first, so
             /// the client cannot tell whether it took effect.
             case drop(afterEffect: Bool)

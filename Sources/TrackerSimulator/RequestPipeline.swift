@@ -36,8 +36,8 @@ final class RequestPipeline: Sendable {
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 
         switch faults.take(matching: simRequest.pathAndQuery) {
-        case .answer(let status, let headers)?:
-            return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers)))
+        case .answer(let status, let headers, let message)?:
+            return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers, message: message)))
         case .drop(let afterEffect)?:
             if afterEffect { _ = await serve(simRequest, baseURL: base) }
             log.append(.init(method: simRequest.method, path: simRequest.pathAndQuery, status: 0))

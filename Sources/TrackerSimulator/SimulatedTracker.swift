@@ -41,23 +41,29 @@ protocol SimulatedTracker: Sendable {
     func presentedToken(_ request: SimRequest) -> String?
     /// What this tracker answers to a missing or wrong token.
     func unauthorizedResponse() -> SimResponse
-    /// An injected fault's answer, in this tracker's error shape.
-    func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse
+    /// An injected fault's answer, in this tracker's error shape; `message` (when the fault names one) replaces the
+    /// tracker's usual text for that status, so tests can send hostile server messages.
+    func faultResponse(status: Int, headers: [(String, String)], message: String?) -> SimResponse
 
     /// A request that passed the token check.
     func handle(_ request: SimRequest, baseURL: String) async -> SimResponse
 
-    // Admin API, in the tracker's own JSON with a `key` field added.
+    // Admin API (see `AdminAPI`): items in the tracker's own JSON with the neutral members (`NeutralItem`) laid
+    // over it; requests take the neutral members, the tracker's own extras, or both.
     func adminListItems(baseURL: String) async -> SimResponse
+    /// Creates an item in `scope` (default: the scope the simulator was seeded or set up with).
     func adminAddItem(_ body: Data, baseURL: String) async -> SimResponse
+    /// Changes an item as a person would, moving its updated time when something changed.
     func adminChangeItem(key: String, _ body: Data, baseURL: String) async -> SimResponse
     func adminDeleteItem(key: String) async -> SimResponse
     /// Tracker-specific set-up (GitHub: `{"repositories": ["o/r"], "users": ["login"]}`).
     func adminSetup(_ body: Data) async -> SimResponse
     /// `{"ratelimit_remaining": N}`: the request budget left before the tracker's rate-limit answer.
     func setRequestBudget(remaining: Int, resetInSeconds: Int?) async
-    /// Back to the state the simulator started with.
+    /// Back to the state the simulator started with (the simulated time stays where it is).
     func reset() async
+    /// The simulated "now" after `move` (nil: unchanged); every time the tracker writes or compares reads it.
+    func clock(_ move: ClockMove?) async -> Date
 
     /// The encoded state when it changed after `revision` (for the state file), else nil.
     func snapshot(ifNewerThan revision: Int) async -> (revision: Int, data: Data)?
@@ -66,26 +72,23 @@ protocol SimulatedTracker: Sendable {
 extension SimulatedTrackerKind {
     /// A fresh tracker: from the state file when it exists, else empty or seeded as the options say.
     func makeTracker(_ options: SimulatorOptions) throws -> any SimulatedTracker {
-        let saved = options.stateFile.flatMap { FileManager.default.contents(atPath: $0) }
         switch self {
         case .github:
-            var store = try saved.map { try JSONDecoder().decode(GitHubStore.self, from: $0) } ?? GitHubStore()
-            if saved == nil {
-                if options.seedDemo { GitHubDemoData.seedDemo(into: &store) }
-                if options.seedCount > 0 {
-                    GitHubDemoData.seedGenerated(count: options.seedCount, repository: options.seedRepository, into: &store)
-                }
+            if let saved = try GitHubStore.saved(in: options.stateFile) { return GitHubSimulator(initial: saved) }
+            var store = GitHubStore()
+            if options.seedDemo { GitHubDemoData.seedDemo(into: &store) }
+            if options.seedCount > 0 {
+                GitHubDemoData.seedGenerated(count: options.seedCount, repository: options.seedRepository, into: &store)
             }
             return GitHubSimulator(initial: store)
         case .jira:
-            var store = try saved.map { try JSONDecoder().decode(JiraStore.self, from: $0) } ?? JiraStore()
-            if saved == nil {
-                if let zone = options.timeZone { store.timeZone = zone }
-                if let email = options.email { store.users[0].emailAddress = email }
-                if options.seedDemo { JiraDemoData.seedDemo(into: &store) }
-                if options.seedCount > 0 {
-                    JiraDemoData.seedGenerated(count: options.seedCount, projectKey: options.seedProject, into: &store)
-                }
+            if let saved = try JiraStore.saved(in: options.stateFile) { return JiraSimulator(initial: saved) }
+            var store = JiraStore()
+            if let zone = options.timeZone { store.timeZone = zone }
+            if let email = options.email { store.users[0].emailAddress = email }
+            if options.seedDemo { JiraDemoData.seedDemo(into: &store) }
+            if options.seedCount > 0 {
+                JiraDemoData.seedGenerated(count: options.seedCount, projectKey: options.seedProject, into: &store)
             }
             return JiraSimulator(initial: store)
         case .trello:

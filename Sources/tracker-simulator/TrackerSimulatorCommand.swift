@@ -8,15 +8,15 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         commandName: "tracker-simulator",
         abstract: "A faithful fake tracker on 127.0.0.1 for tests, demos and benchmarks.",
         discussion: """
-            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves until SIGTERM or SIGINT.
-            Admin API (no token): GET/POST /_simulator/items, PATCH/DELETE /_simulator/items/{key}, \
-            POST /_simulator/setup, GET/DELETE /_simulator/requests (?bodies=1), POST /_simulator/faults, \
-            POST /_simulator/reset.
-            Jira: clients authenticate with Basic base64(email:TOKEN); the API is under /rest/api/3.
-            Trello: clients send `Authorization: OAuth oauth_consumer_key="KEY", oauth_token="TOKEN"` (or key and \
-            token query parameters); the API is under /1 on the board EngBoard (lists Backlog, To Do, Doing, Review, \
-            Done; members simuser, ana, ben, carla); priority and kind are labels `priority: <value>`, `kind: <value>`.
-            """
+            Prints `listening on http://127.0.0.1:PORT` as its first line, then serves
+            until SIGTERM or SIGINT.
+            GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
+            Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
+            Trello: clients send `Authorization: OAuth oauth_consumer_key="KEY", oauth_token="TOKEN"` (or key and
+            token query parameters); the API is under /1, on the board EngBoard (lists Backlog, To Do, Doing,
+            Review, Done; members simuser, ana, ben, carla).
+
+            """ + "\n" + AdminAPIReference.text
     )
 
     @Argument(help: "Which tracker to simulate: \(SimulatedTrackerKind.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -156,8 +156,9 @@ final class DemoSeedTests: SimulatorTestCase {
         let items = try await http.admin("GET", "/_simulator/items").array
         XCTAssertEqual(items.count, 5)
         XCTAssertTrue(items.allSatisfy { ($0["key"] as? String)?.hasPrefix("demo-org/demo-repo#") == true })
-        let labels = Set(items.flatMap { ($0["labels"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } })
-        XCTAssertTrue(labels.isSuperset(of: ["priority: high", "kind: bug"]), "\(labels)")
+        let bug = try XCTUnwrap(items.first { $0["kind"] as? String == "bug" }, "a kind: label is the neutral kind")
+        XCTAssertEqual(bug["priority"] as? String, "high")
+        XCTAssertEqual(Set(items.flatMap { $0["labels"] as? [String] ?? [] }), ["reports"], "priority/kind labels are not plain labels")
         XCTAssertEqual(items.filter { $0["state"] as? String == "closed" }.compactMap { $0["state_reason"] as? String }, ["completed"])
         XCTAssertEqual(items.filter { $0["pull_request"] != nil }.count, 1)
         let updated = items.compactMap { $0["updated_at"] as? String }

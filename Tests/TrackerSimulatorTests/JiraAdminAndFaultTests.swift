@@ -102,7 +102,7 @@ final class JiraAdminAndFaultTests: JiraTestCase {
         let stillLimited = try await jira("GET", "/myself")
         XCTAssertEqual(stillLimited.status, 429)
 
-        try await Task.sleep(for: .milliseconds(1100))
+        try await http.admin("POST", "/_simulator/clock", ["advance_seconds": 1.1])
         let after = try await jira("GET", "/myself")
         XCTAssertEqual(after.status, 200, "the budget is lifted at the reset time")
         XCTAssertNil(after.headers["x-ratelimit-nearlimit"])

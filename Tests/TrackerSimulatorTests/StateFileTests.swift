@@ -44,4 +44,20 @@ final class StateFileTests: XCTestCase {
         XCTAssertTrue(items.isEmpty)
         XCTAssertTrue(FileManager.default.fileExists(atPath: file))
     }
+
+    func testTheSimulatedTimeSurvivesARestart() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sim-state-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        for kind in SimulatedTrackerKind.allCases {
+            let first = try await SimulatorServer.start(SimulatorOptions(kind: kind, token: "T", stateFile: file))
+            let moved = try await SimulatorHTTP(baseURL: first.baseURL, token: "T").admin("POST", "/_simulator/clock", ["now": "2031-05-01T12:00:00Z"])
+            await first.stop()
+            XCTAssertEqual(moved.status, 200)
+            let second = try await SimulatorServer.start(SimulatorOptions(kind: kind, token: "T", stateFile: file))
+            let now = try await SimulatorHTTP(baseURL: second.baseURL, token: "T").admin("GET", "/_simulator/clock")
+            await second.stop()
+            XCTAssertTrue((now.object["now"] as? String ?? "").hasPrefix("2031-05-01T12:0"), "\(kind): \(now.object)")
+            try FileManager.default.removeItem(atPath: file)
+        }
+    }
 }

@@ -46,7 +46,7 @@ enum GitHubDemoData {
         do {
             try store.ensureRepository(repository)
             // One second apart, the newest a second ago, so live changes come after all of them.
-            let start = max(store.clock + 1, Int(Date().timeIntervalSince1970) - issues.count)
+            let start = max(store.clock + 1, store.wallClock.nowSeconds - issues.count)
             for (offset, issue) in issues.enumerated() {
                 _ = try store.createIssue(issue, in: repository, unknownUsers: .add, at: start + offset)
             }

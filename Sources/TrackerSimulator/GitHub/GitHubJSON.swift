@@ -12,10 +12,9 @@ struct GitHubRenderer {
 
     init(apiRoot: String) { self.apiRoot = apiRoot }
 
-    /// `closed_by` appears in single-issue answers (create, get, edit) but not in lists, as on GitHub; `key` is the
-    /// admin API's addition.
+    /// `closed_by` appears in single-issue answers (create, get, edit) but not in lists, as on GitHub.
     mutating func write(_ issue: GitHubStore.Issue, in repo: GitHubStore.Repository, store: GitHubStore, single: Bool,
-                        key: String? = nil, to json: inout JSONWriter) {
+                        to json: inout JSONWriter) {
         let repoURL = "\(apiRoot)/repos/\(repo.fullName)"
         let url = "\(repoURL)/issues/\(issue.number)"
         let web = "\(Self.webRoot)/\(repo.fullName)"
@@ -76,7 +75,6 @@ struct GitHubRenderer {
             json.key("timeline_url"); json.string(url + "/timeline")
             json.key("performed_via_github_app"); json.null()
             json.key("state_reason"); json.string(issue.stateReason)
-            if let key { json.key("key"); json.string(key) }
         }
     }
 
@@ -163,8 +161,8 @@ enum GitHubErrors {
     }
 
     /// An injected fault: 403/429 read like GitHub's secondary rate limit, anything else like a server error.
-    static func fault(status: Int, headers: [(String, String)]) -> SimResponse {
-        let message = switch status {
+    static func fault(status: Int, headers: [(String, String)], message: String? = nil) -> SimResponse {
+        let standard = switch status {
         case 403, 429:
             "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
                 + "If you reach out to GitHub Support for help, please include the request ID 0680:6A2A:111D4F8:26659C5:62D63551."
@@ -173,7 +171,7 @@ enum GitHubErrors {
         }
         let docs = status == 403 || status == 429
             ? "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" : docs
-        return .json(status, ["message": message, "documentation_url": docs], headers: headers)
+        return .json(status, ["message": message ?? standard, "documentation_url": docs], headers: headers)
     }
 }
 

@@ -6,21 +6,26 @@ struct GitHubRateLimit: Sendable {
     static let window = 3600
 
     private(set) var remaining = limit
-    private(set) var resetAt = Int(Date().timeIntervalSince1970) + window
+    private(set) var resetAt: Int
 
-    mutating func isExhausted() -> Bool {
-        refillIfDue()
+    /// A full budget whose window ends an hour after `now` (seconds since 1970, the simulated clock).
+    init(now: Int) {
+        resetAt = now + Self.window
+    }
+
+    mutating func isExhausted(now: Int) -> Bool {
+        refillIfDue(now: now)
         return remaining <= 0
     }
 
-    mutating func spend() {
-        refillIfDue()
+    mutating func spend(now: Int) {
+        refillIfDue(now: now)
         remaining = max(0, remaining - 1)
     }
 
-    mutating func set(remaining: Int, resetInSeconds: Int?) {
+    mutating func set(remaining: Int, resetInSeconds: Int?, now: Int) {
         self.remaining = max(0, min(Self.limit, remaining))
-        if let resetInSeconds { resetAt = Int(Date().timeIntervalSince1970) + resetInSeconds }
+        if let resetInSeconds { resetAt = now + resetInSeconds }
     }
 
     var headers: [(String, String)] {
@@ -34,8 +39,7 @@ struct GitHubRateLimit: Sendable {
     }
 
     /// A new window starts with a full budget once the reset time has passed, as on GitHub.
-    private mutating func refillIfDue() {
-        let now = Int(Date().timeIntervalSince1970)
+    private mutating func refillIfDue(now: Int) {
         guard now >= resetAt else { return }
         remaining = Self.limit
         resetAt = now + Self.window

@@ -17,6 +17,10 @@ struct GitHubRequestBody {
         self.fields = fields
     }
 
+    init(fields: [String: Any]) {
+        self.fields = fields
+    }
+
     /// `POST /repos/{o}/{r}/issues`: the API sets no state on create, so `state` is refused.
     func newIssue() throws(Failure) -> NewIssue {
         guard fields["state"] == nil, fields["state_reason"] == nil else {

@@ -7,7 +7,7 @@ import JSON
 actor GitHubSimulator: SimulatedTracker {
     var store: GitHubStore
     let initial: GitHubStore
-    var rateLimit = GitHubRateLimit()
+    var rateLimit: GitHubRateLimit
     var listCache = GitHubListCache()
     var renderer = GitHubRenderer(apiRoot: "")
     private var requestCount = 0
@@ -15,6 +15,7 @@ actor GitHubSimulator: SimulatedTracker {
     init(initial: GitHubStore) {
         store = initial
         self.initial = initial
+        rateLimit = GitHubRateLimit(now: initial.wallClock.nowSeconds)
     }
 
     // MARK: Shared behaviour
@@ -32,8 +33,8 @@ actor GitHubSimulator: SimulatedTracker {
         return response
     }
 
-    nonisolated func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse {
-        GitHubErrors.fault(status: status, headers: headers)
+    nonisolated func faultResponse(status: Int, headers: [(String, String)], message: String?) -> SimResponse {
+        GitHubErrors.fault(status: status, headers: headers, message: message)
     }
 
     // MARK: The API
@@ -41,7 +42,7 @@ actor GitHubSimulator: SimulatedTracker {
     func handle(_ request: SimRequest, baseURL: String) -> SimResponse {
         requestCount += 1
         var response: SimResponse
-        if rateLimit.isExhausted() {
+        if rateLimit.isExhausted(now: store.wallClock.nowSeconds) {
             response = GitHubErrors.rateLimitExceeded(userID: store.userID(GitHubStore.tokenUser))
         } else {
             response = route(request, apiRoot: baseURL)
@@ -49,7 +50,7 @@ actor GitHubSimulator: SimulatedTracker {
                 response = Self.conditional(response, ifNoneMatch: request.headers["if-none-match"])
             }
             // A 304 costs nothing, as GitHub documents for conditional requests.
-            if response.status != 304 { rateLimit.spend() }
+            if response.status != 304 { rateLimit.spend(now: store.wallClock.nowSeconds) }
         }
         response.headers += rateLimit.headers + Self.mediaHeaders
         response.headers.append(("x-github-request-id", "5E1A:" + String(requestCount, radix: 16, uppercase: true)))
@@ -170,11 +171,11 @@ actor GitHubSimulator: SimulatedTracker {
         return body(&renderer, store)
     }
 
-    func single(_ issue: GitHubStore.Issue, in repoName: String, apiRoot: String, keyed: Bool = false) -> [UInt8] {
+    func single(_ issue: GitHubStore.Issue, in repoName: String, apiRoot: String) -> [UInt8] {
         let repo = store.repository(named: repoName)!
         return render(apiRoot) { renderer, store in
             var json = JSONWriter()
-            renderer.write(issue, in: repo, store: store, single: true, key: keyed ? Self.key(repo, issue) : nil, to: &json)
+            renderer.write(issue, in: repo, store: store, single: true, to: &json)
             return json.bytes
         }
     }

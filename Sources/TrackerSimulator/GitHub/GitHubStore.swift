@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything the GitHub fake knows: repositories, their issues and labels, users, and a simulated clock.
 /// A plain value, so a reset is an assignment and the state file is its JSON encoding.
-struct GitHubStore: Codable, Sendable {
+struct GitHubStore: SimulatorStore {
     struct Label: Codable, Sendable, Equatable {
         var id: Int
         var name: String
@@ -70,6 +70,7 @@ struct GitHubStore: Codable, Sendable {
     var users: [String: Int] = ["sim-user": 31_898_001, "octocat": 31_898_002, "ana": 31_898_003, "ben": 31_898_004]
     /// Seconds since 1970 of the latest change.
     var clock = 0
+    var wallClock = SimulatorClock()
     var nextID = 1_300_000_000
     /// Bumped by every change anywhere; the state file is written when it moves.
     var revision = 0
@@ -79,6 +80,9 @@ struct GitHubStore: Codable, Sendable {
     func repository(named fullName: String) -> Repository? { repositories[fullName.lowercased()] }
 
     func repository(id: Int) -> Repository? { repositories.values.first { $0.id == id } }
+
+    /// The first repository set up or seeded: where admin items go when they name no scope.
+    var defaultRepository: Repository? { repositories.values.min { $0.id < $1.id } }
 
     func issue(_ number: Int, in fullName: String) -> Issue? {
         guard let repo = repository(named: fullName), let index = repo.index(ofIssue: number) else { return nil }
@@ -201,8 +205,12 @@ struct GitHubStore: Codable, Sendable {
     /// Every change moves the clock at least one second, so `updated_at` (second precision) strictly increases
     /// even for changes within the same real second; it never runs behind the real clock.
     mutating func tick() -> Int {
-        clock = max(clock + 1, Int(Date().timeIntervalSince1970))
+        clock = max(clock + 1, wallClock.nowSeconds)
         return clock
+    }
+
+    mutating func keepLatestChange(of previous: GitHubStore) {
+        clock = max(clock, previous.clock)
     }
 
     mutating func takeID() -> Int {

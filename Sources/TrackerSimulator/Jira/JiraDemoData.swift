@@ -64,7 +64,7 @@ enum JiraDemoData {
 
     /// Back-dated so that the last seeded change is in the past and live changes come after all of them.
     private static func startTime(for count: Int, spacing: Int64, store: JiraStore) -> Int64 {
-        max(store.clock + 1, JiraTime.nowMilliseconds() - Int64(count) * spacing)
+        max(store.clock + 1, store.wallClock.nowMilliseconds - Int64(count) * spacing)
     }
 
     // MARK: Descriptions

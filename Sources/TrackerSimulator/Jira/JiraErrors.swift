@@ -77,8 +77,8 @@ enum JiraErrors {
     }
 
     /// An injected fault in Jira's error shape, with whatever headers the fault asked for.
-    static func fault(status: Int, headers: [(String, String)]) -> SimResponse {
-        let message = switch status {
+    static func fault(status: Int, headers: [(String, String)], message: String? = nil) -> SimResponse {
+        let standard = switch status {
         case 429: "Rate limit exceeded."
         case 500: "Internal server error."
         case 502: "Bad gateway."
@@ -86,7 +86,7 @@ enum JiraErrors {
         case 504: "Gateway timeout."
         default: HTTPStatusText.reason(status)
         }
-        var response = JiraError.message(message, status: status).response
+        var response = JiraError.message(message ?? standard, status: status).response
         response.headers += headers
         return response
     }

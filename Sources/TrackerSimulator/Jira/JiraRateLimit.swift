@@ -20,14 +20,13 @@ struct JiraRateLimit: Sendable {
         blockedUntil = nil
     }
 
-    /// Spends one request; nil when it may go ahead, else the 429 to answer.
-    mutating func spend() -> SimResponse? {
+    /// Spends one request at `now` (the simulated clock); nil when it may go ahead, else the 429 to answer.
+    mutating func spend(now: Date) -> SimResponse? {
         guard let left = remaining else { return nil }
         guard left <= 0 else {
             remaining = left - 1
             return nil
         }
-        let now = Date()
         let until = blockedUntil ?? now.addingTimeInterval(TimeInterval(resetSeconds))
         guard now < until else {
             remaining = nil

@@ -1,7 +1,8 @@
 import Foundation
 import JSON
 
-/// The admin API's Jira side. Items are IssueBeans with all fields and all properties (`key` is part of them).
+/// The admin API's Jira side. Items are IssueBeans with all fields and all properties, with the neutral members
+/// (`JiraAdminItem`) laid over them. Besides the neutral members a body may use Jira's own shape:
 ///
 ///     POST  /_simulator/items        {"fields": {project {key}, summary, description (ADF), issuetype {name},
 ///                                     labels, priority {name}, assignee/reporter {accountId} or {emailAddress},
@@ -14,23 +15,16 @@ import JSON
 ///                                     "timeZone": "Europe/Berlin", "email": "token user's email"}
 extension JiraSimulator {
     func adminListItems(baseURL: String) -> SimResponse {
-        let renderer = renderer(baseURL)
-        let store = store
-        return Self.json(200) { json in
-            json.array { json in
-                for (p, project) in store.projects.enumerated().sorted(by: { $0.element.key < $1.element.key }) {
-                    for (i, issue) in project.issues.enumerated() {
-                        renderer.issue(.init(project: p, issue: i), fields: .all, properties: issue.properties.keys.sorted(),
-                                       to: &json)
-                    }
-                }
-            }
+        var items: [[String: Any]] = []
+        for (p, project) in store.projects.enumerated().sorted(by: { $0.element.key < $1.element.key }) {
+            for i in project.issues.indices { items.append(adminItem(.init(project: p, issue: i), site: baseURL)) }
         }
+        return .json(200, items)
     }
 
     func adminAddItem(_ body: Data, baseURL: String) -> SimResponse {
         do {
-            let request = try AdminRequest(body)
+            let request = try AdminRequest(body, neutral: JiraAdminItem.nativeBody(body, store: store, current: nil))
             let input = JiraIssueInput(store: store, mode: .adminCreate)
             let values = try input.read(request.issueBody)
             let statusID = try request.statusID(in: values.project.map { store.projects[$0].workflow })
@@ -40,7 +34,7 @@ extension JiraSimulator {
             draft.properties.merge(request.properties) { _, new in new }
             values.newUsers.forEach { store.upsertUser($0) }
             let location = store.createIssue(draft)
-            return item(location, status: 201, site: baseURL)
+            return .json(201, adminItem(location, site: baseURL))
         } catch {
             return error.response
         }
@@ -49,7 +43,7 @@ extension JiraSimulator {
     func adminChangeItem(key: String, _ body: Data, baseURL: String) -> SimResponse {
         guard let location = store.locate(key) else { return Self.adminError(404, "no item \(key)") }
         do {
-            let request = try AdminRequest(body)
+            let request = try AdminRequest(body, neutral: JiraAdminItem.nativeBody(body, store: store, current: location))
             let input = JiraIssueInput(store: store, mode: .adminEdit)
             let values = try input.read(request.issueBody)
             var edit = try edit(values, input: input, at: location)
@@ -58,7 +52,7 @@ extension JiraSimulator {
             values.newUsers.forEach { store.upsertUser($0) }
             store.apply(edit, to: location)
             if request.comment { store.touch(location) }
-            return item(location, status: 200, site: baseURL)
+            return .json(200, adminItem(location, site: baseURL))
         } catch {
             return error.response
         }
@@ -109,40 +103,58 @@ extension JiraSimulator {
     }
 
     func reset() {
-        let (revision, clock) = (store.revision, store.clock)
-        store = initial
-        // Still a change for the state file, and the clock never goes back.
-        store.revision = revision + 1
-        store.clock = max(clock, initial.clock)
+        store = store.restarted(from: initial)
         searchCache.clear()
         rateLimit = JiraRateLimit()
     }
 
+    func clock(_ move: ClockMove?) -> Date {
+        if let move {
+            store.wallClock.apply(move)
+            store.revision += 1
+        }
+        return store.wallClock.now
+    }
+
     func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
-        guard store.revision > revision, let data = try? JSONEncoder().encode(store) else { return nil }
-        return (store.revision, data)
+        store.snapshot(ifNewerThan: revision)
     }
 
     // MARK: Helpers
 
-    private func item(_ location: JiraStore.Location, status: Int, site: String) -> SimResponse {
+    private func adminItem(_ location: JiraStore.Location, site: String) -> [String: Any] {
         let renderer = renderer(site)
         let properties = store[location].properties.keys.sorted()
-        return Self.json(status) { renderer.issue(location, fields: .all, properties: properties, to: &$0) }
+        var json = JSONWriter()
+        renderer.issue(location, fields: .all, properties: properties, to: &json)
+        return JiraAdminItem.view(location, in: store, native: json.bytes)
     }
 
     static func adminError(_ status: Int, _ message: String) -> SimResponse { .json(status, ["message": message]) }
 }
 
 /// An admin item body: the issue part (`fields`) in Jira's own shape, plus a direct `status`, a `properties` map and
-/// a `comment` flag.
+/// a `comment` flag; the neutral members come in as `neutral` (the same shape, from `JiraAdminItem`) and fill what
+/// the Jira-shaped members leave open.
 private struct AdminRequest {
     var issueBody: JSONValue
     var status: String?
     var properties: [String: String] = [:]
     var comment = false
 
-    init(_ data: Data) throws(JiraError) {
+    init(_ data: Data, neutral: Data?) throws(JiraError) {
+        try self.init(data)
+        guard let neutral else { return }
+        let extra = try AdminRequest(neutral)
+        status = status ?? extra.status
+        let given = issueBody["fields"]?.object ?? JSONObject()
+        let added = (extra.issueBody["fields"]?.object ?? JSONObject()).filter { member in !given.contains(key: member.key) }
+        var members = (issueBody.object ?? JSONObject()).filter { $0.key != "fields" }.map { ($0.key, $0.value) }
+        members.append(("fields", .object(JSONObject(given.map { ($0.key, $0.value) } + added.map { ($0.key, $0.value) }))))
+        issueBody = .object(JSONObject(members))
+    }
+
+    private init(_ data: Data) throws(JiraError) {
         guard let body = try? JSONValue(parsing: data), let members = body.object else { throw JiraErrors.invalidPayload }
         var issueMembers: [(String, JSONValue)] = []
         for (name, value) in members {
@@ -156,8 +168,10 @@ private struct AdminRequest {
                 for (key, value) in map { properties[key] = try JiraIssueInput.propertyValue(value, key: key) }
             case "comment":
                 comment = !value.isNull && value.bool != false
+            case let name where NeutralItemInput.memberNames.contains(name):
+                continue
             default:
-                throw JiraError.message("Unknown member '\(name)': use fields, update, status, properties or comment.")
+                throw JiraError.message("Unknown member '\(name)': use the neutral members, or fields, update, status, properties or comment.")
             }
         }
         issueBody = .object(JSONObject(issueMembers))

@@ -58,7 +58,7 @@ extension JiraSimulator {
             throw .message(error.message)
         }
         guard query.clause != nil else { throw JiraErrors.unboundedQuery }
-        let compiler = JQLCompiler(store: store, currentUserID: store.tokenAccountID, now: JiraTime.nowMilliseconds())
+        let compiler = JQLCompiler(store: store, currentUserID: store.tokenAccountID, now: store.wallClock.nowMilliseconds)
         return store.evaluate(try compiler.compile(query))
     }
 }

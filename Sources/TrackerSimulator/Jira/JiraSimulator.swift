@@ -33,8 +33,8 @@ actor JiraSimulator: SimulatedTracker {
 
     nonisolated func unauthorizedResponse() -> SimResponse { JiraErrors.unauthorized() }
 
-    nonisolated func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse {
-        JiraErrors.fault(status: status, headers: headers)
+    nonisolated func faultResponse(status: Int, headers: [(String, String)], message: String?) -> SimResponse {
+        JiraErrors.fault(status: status, headers: headers, message: message)
     }
 
     // MARK: The API
@@ -42,7 +42,7 @@ actor JiraSimulator: SimulatedTracker {
     func handle(_ request: SimRequest, baseURL: String) -> SimResponse {
         requestCount += 1
         var response: SimResponse
-        if let limited = rateLimit.spend() {
+        if let limited = rateLimit.spend(now: store.wallClock.now) {
             response = limited
         } else {
             do {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything the Jira fake knows: projects with their issues and workflow, users, the user's time zone and a
 /// millisecond clock. A plain value, so a reset is an assignment and the state file is its JSON encoding.
-struct JiraStore: Codable, Sendable {
+struct JiraStore: SimulatorStore {
     struct User: Codable, Sendable, Equatable {
         var accountId: String
         var displayName: String
@@ -83,6 +83,7 @@ struct JiraStore: Codable, Sendable {
     var timeZone = JiraStore.defaultTimeZone
     /// Milliseconds since 1970 of the latest change.
     var clock: Int64 = 0
+    var wallClock = SimulatorClock()
     var nextIssueID = 10_000
     var nextProjectID = 10_000
     /// Bumped by every change; the state file is written when it moves.
@@ -284,8 +285,12 @@ struct JiraStore: Codable, Sendable {
     /// Every change moves the clock at least one millisecond, so `updated` strictly increases even for changes
     /// within the same millisecond; it never runs behind the real clock.
     mutating func tick() -> Int64 {
-        clock = max(clock + 1, JiraTime.nowMilliseconds())
+        clock = max(clock + 1, wallClock.nowMilliseconds)
         return clock
+    }
+
+    mutating func keepLatestChange(of previous: JiraStore) {
+        clock = max(clock, previous.clock)
     }
 
     // MARK: Helpers

@@ -3,8 +3,6 @@ import Foundation
 /// Jira's timestamps: milliseconds since 1970 in the store, `2026-11-25T11:39:38.123+0100` on the wire. Jira
 /// Cloud writes them in the requesting user's time zone, so the offset is the user's, not always `+0000`.
 enum JiraTime {
-    static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
-
     /// `yyyy-MM-dd'T'HH:mm:ss.SSSZ` in `zone`.
     static func format(_ milliseconds: Int64, in zone: TimeZone) -> String {
         let seconds = floorDivide(milliseconds, 1000)

@@ -1,5 +1,4 @@
 import Foundation
-import XCTest
 
 /// Runs a command on a real pseudo-terminal (through util-linux `script`, which makes the pty the child's
 /// controlling terminal, so Ctrl-C is delivered as SIGINT exactly as at a keyboard) and talks to it.
@@ -27,17 +26,15 @@ final class TerminalSession {
 
     var text: String { buffer.text }
 
-    /// Waits until the output contains `needle` (after the previous match), or fails the test.
-    @discardableResult
-    func expect(_ needle: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    /// Waits until the output contains `needle` (after the previous match); throws when it does not come.
+    func expect(_ needle: String, timeout: TimeInterval = 20) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if buffer.consume(upTo: needle) { return true }
+            if buffer.consume(upTo: needle) { return }
             if !process.isRunning && !buffer.consume(upTo: needle) { break }
             usleep(20_000)
         }
-        XCTFail("did not see \(needle.debugDescription) in:\n\(buffer.text)", file: file, line: line)
-        return false
+        throw HarnessError("did not see \(needle.debugDescription) in:\n\(buffer.text)")
     }
 
     func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }

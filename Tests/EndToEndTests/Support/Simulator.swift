@@ -1,0 +1,89 @@
+import Foundation
+import TrackerSimulator
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A simulator in process (GitHub unless started with `startJira`), with a small client for its admin API.
+final class Simulator {
+    let server: SimulatorServer
+    var url: String { server.baseURL }
+
+    private init(server: SimulatorServer) { self.server = server }
+
+    static func start(latencyMs: Int = 0) async throws -> Simulator {
+        let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .github, token: E2E.token, latencyMs: latencyMs)))
+        _ = try await sim.admin("POST", "/_simulator/setup", ["repositories": ["acme/widgets"]])
+        return sim
+    }
+
+    /// The Jira simulator with projects ENG and OPS, users Ana and Ben, and a user time zone that is not UTC.
+    static func startJira(latencyMs: Int = 0) async throws -> Simulator {
+        let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .jira, token: E2E.token, latencyMs: latencyMs)))
+        _ = try await sim.admin("POST", "/_simulator/setup", [
+            "projects": [["key": "ENG", "name": "Engineering"], ["key": "OPS", "name": "Operations"]],
+            "users": [["accountId": "acc-ana", "displayName": "Ana Lima", "emailAddress": "ana@example.invalid"],
+                      ["accountId": "acc-ben", "displayName": "Ben Okafor", "emailAddress": "ben@example.invalid"]],
+            "timeZone": "Europe/Berlin", "email": E2E.jiraEmail,
+        ])
+        return sim
+    }
+
+    func stop() async { await server.stop() }
+
+    @discardableResult
+    func addIssue(_ fields: [String: Any], repo: String = "acme/widgets") async throws -> [String: Any] {
+        var body = fields
+        body["repository"] = repo
+        return try await admin("POST", "/_simulator/items", body) as? [String: Any] ?? [:]
+    }
+
+    func items() async throws -> [[String: Any]] {
+        try await admin("GET", "/_simulator/items", nil) as? [[String: Any]] ?? []
+    }
+
+    func item(_ key: String) async throws -> [String: Any]? {
+        try await items().first { $0["key"] as? String == key }
+    }
+
+    @discardableResult
+    func patch(_ key: String, _ fields: [String: Any]) async throws -> [String: Any] {
+        let encoded = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key
+        return try await admin("PATCH", "/_simulator/items/\(encoded)", fields) as? [String: Any] ?? [:]
+    }
+
+    func delete(_ key: String) async throws {
+        let encoded = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? key
+        _ = try await admin("DELETE", "/_simulator/items/\(encoded)", nil)
+    }
+
+    /// Lets simulated time pass: updated stamps, rate-limit windows and JQL dates follow; nothing sleeps.
+    func advanceClock(seconds: Double) async throws {
+        _ = try await admin("POST", "/_simulator/clock", ["advance_seconds": seconds])
+    }
+
+    func requests() async throws -> [(method: String, path: String, status: Int)] {
+        let list = try await admin("GET", "/_simulator/requests", nil) as? [[String: Any]] ?? []
+        return list.map { ($0["method"] as? String ?? "", $0["path"] as? String ?? "", $0["status"] as? Int ?? 0) }
+    }
+
+    func clearRequests() async throws { _ = try await admin("DELETE", "/_simulator/requests", nil) }
+
+    func fault(_ spec: [String: Any]) async throws { _ = try await admin("POST", "/_simulator/faults", spec) }
+
+    func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
+        var request = URLRequest(url: URL(string: url + path)!)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "content-type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            throw NSError(domain: "simulator", code: status, userInfo: [NSLocalizedDescriptionKey: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))"])
+        }
+        return data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+
+/// A test with a fresh simulator (GitHub unless a subclass says otherwise) and a scratch repository configured for it.
+class SimulatorTestCase: XCTestCase {
+    var sim: Simulator!
+    var repo: ScratchRepo!
+
+    override func setUp() async throws {
+        sim = try await startSimulator()
+        repo = try ScratchRepo(testName: name)
+        try configure(repo, for: sim)
+    }
+
+    /// Which tracker the test runs against; subclasses for other trackers override these two.
+    func startSimulator() async throws -> Simulator { try await Simulator.start() }
+    func configure(_ repo: ScratchRepo, for sim: Simulator) throws { try repo.configure(simulator: sim.url) }
+
+    /// Local items pushed by a first sync, so both sides and the baseline agree; the request log is cleared.
+    /// Returns id → remote key.
+    func establish(_ items: [(id: String, title: String)]) async throws -> [String: String] {
+        for item in items {
+            try repo.write("meta/work/\(item.id)-item.md", workItem(id: item.id, title: item.title,
+                extraSections: "\n## Requirements\n\n- First requirement\n- Second requirement\n"))
+        }
+        try repo.commitAll("Work items")
+        let first = try repo.sync("--push-new=all")
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        var keys: [String: String] = [:]
+        for item in items {
+            let text = try XCTUnwrap(repo.read("meta/work/\(item.id)-item.md"))
+            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") }, text)
+            keys[item.id] = line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
+        }
+        try await sim.clearRequests()
+        return keys
+    }
+
+    override func tearDown() async throws {
+        await sim?.stop()
+        repo = nil
+    }
+}
