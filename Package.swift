@@ -98,7 +98,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
-                "JiraTracker", "TrackerTesting", "TestFixtures",
+                "JiraTracker", "TrelloTracker", "TrackerTesting", "TestFixtures",
             ],
             exclude: ["Snapshots"]
         ),

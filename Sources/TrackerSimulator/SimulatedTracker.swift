@@ -92,11 +92,10 @@ extension SimulatedTrackerKind {
             }
             return JiraSimulator(initial: store)
         case .trello:
-            var store = try saved.map { try JSONDecoder().decode(TrelloStore.self, from: $0) } ?? TrelloDemoData.standard()
-            if saved == nil {
-                if options.seedDemo { TrelloDemoData.seedDemo(into: &store, now: TrelloTime.nowMilliseconds()) }
-                if options.seedCount > 0 { TrelloDemoData.seedGenerated(count: options.seedCount, into: &store, now: TrelloTime.nowMilliseconds()) }
-            }
+            if let saved = try TrelloStore.saved(in: options.stateFile) { return TrelloSimulator(initial: saved, apiKey: options.apiKey) }
+            var store = TrelloDemoData.standard()
+            if options.seedDemo { TrelloDemoData.seedDemo(into: &store, now: store.wallClock.nowMilliseconds) }
+            if options.seedCount > 0 { TrelloDemoData.seedGenerated(count: options.seedCount, into: &store, now: store.wallClock.nowMilliseconds) }
             return TrelloSimulator(initial: store, apiKey: options.apiKey)
         }
     }

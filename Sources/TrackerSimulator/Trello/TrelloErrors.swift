@@ -23,13 +23,15 @@ enum TrelloErrors {
         .json(429, ["error": limit, "message": "Rate limit exceeded"])
     }
 
-    static func fault(status: Int, headers: [(String, String)]) -> SimResponse {
+    /// An injected fault: a 429 in Trello's JSON (its `message` replaced when the fault names one), anything else
+    /// as Trello's plain text.
+    static func fault(status: Int, headers: [(String, String)], message: String? = nil) -> SimResponse {
         if status == 429 {
-            var response = rateLimited("API_TOKEN_LIMIT_EXCEEDED")
+            var response = SimResponse.json(429, ["error": "API_TOKEN_LIMIT_EXCEEDED", "message": message ?? "Rate limit exceeded"])
             response.headers += headers
             return response
         }
-        let message = switch status {
+        let standard = switch status {
         case 400: "invalid request"
         case 401: "invalid token"
         case 404: "The requested resource was not found."
@@ -37,6 +39,6 @@ enum TrelloErrors {
         case 502, 503, 504: "Service Unavailable"
         default: "error \(status)"
         }
-        return text(status, message, headers: headers)
+        return text(status, message ?? standard, headers: headers)
     }
 }

@@ -107,16 +107,20 @@ extension TrelloSimulator {
     }
 
     func reset() {
-        let (revision, clock) = (store.revision, store.clock)
-        store = initial
-        store.revision = revision + 1
-        store.clock = max(clock, initial.clock)
+        store = store.restarted(from: initial)
         rateLimit = TrelloRateLimit()
     }
 
+    func clock(_ move: ClockMove?) -> Date {
+        if let move {
+            store.wallClock.apply(move)
+            store.revision += 1
+        }
+        return store.wallClock.now
+    }
+
     func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
-        guard store.revision > revision, let data = try? JSONEncoder().encode(store) else { return nil }
-        return (store.revision, data)
+        store.snapshot(ifNewerThan: revision)
     }
 
     // MARK: The neutral shape

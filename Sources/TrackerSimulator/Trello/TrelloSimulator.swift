@@ -19,7 +19,8 @@ actor TrelloSimulator: SimulatedTracker {
         self.apiKey = apiKey
     }
 
-    func now() -> Int64 { TrelloTime.nowMilliseconds() }
+    /// The simulated time, in milliseconds.
+    func now() -> Int64 { store.wallClock.nowMilliseconds }
 
     // MARK: Shared behaviour
 
@@ -30,8 +31,8 @@ actor TrelloSimulator: SimulatedTracker {
 
     nonisolated func unauthorizedResponse() -> SimResponse { TrelloErrors.unauthorizedToken }
 
-    nonisolated func faultResponse(status: Int, headers: [(String, String)]) -> SimResponse {
-        TrelloErrors.fault(status: status, headers: headers)
+    nonisolated func faultResponse(status: Int, headers: [(String, String)], message: String?) -> SimResponse {
+        TrelloErrors.fault(status: status, headers: headers, message: message)
     }
 
     nonisolated static func credentials(_ request: SimRequest) -> (key: String?, token: String?) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything the Trello fake knows: members, boards with their lists and labels, cards, and each board's
 /// activity (actions). A plain value, so a reset is an assignment and the state file is its JSON encoding.
-struct TrelloStore: Codable, Sendable {
+struct TrelloStore: SimulatorStore {
     struct Member: Codable, Sendable, Equatable {
         var id: String
         var username: String
@@ -64,12 +64,14 @@ struct TrelloStore: Codable, Sendable {
     var clock: Int64 = 0
     /// Bumped by every change; the state file is written when it moves.
     var revision = 0
+    /// The simulated "now" (`POST /_simulator/clock` moves it).
+    var wallClock = SimulatorClock()
 
     private var cardIndexByID: [String: Int] = [:]
     private var cardIndexByShortLink: [String: Int] = [:]
 
     private enum CodingKeys: String, CodingKey {
-        case members, tokenMemberID, boards, lists, labels, cards, actions, ids, clock, revision
+        case members, tokenMemberID, boards, lists, labels, cards, actions, ids, clock, revision, wallClock
     }
 
     init(members: [Member], tokenMemberID: String) {
@@ -89,6 +91,7 @@ struct TrelloStore: Codable, Sendable {
         ids = try c.decode(TrelloObjectIDs.self, forKey: .ids)
         clock = try c.decode(Int64.self, forKey: .clock)
         revision = try c.decode(Int.self, forKey: .revision)
+        wallClock = try c.decode(SimulatorClock.self, forKey: .wallClock)
         reindex()
     }
 
@@ -104,6 +107,7 @@ struct TrelloStore: Codable, Sendable {
         try c.encode(ids, forKey: .ids)
         try c.encode(clock, forKey: .clock)
         try c.encode(revision, forKey: .revision)
+        try c.encode(wallClock, forKey: .wallClock)
     }
 
     private mutating func reindex() {
@@ -150,10 +154,17 @@ struct TrelloStore: Codable, Sendable {
 
     // MARK: Time
 
-    /// The next instant for a change: now, or a millisecond after the latest change when the clock has not moved on.
-    mutating func tick(now: Int64 = TrelloTime.nowMilliseconds()) -> Int64 {
+    /// The next instant for a change: now, or a millisecond after the latest change when the clock has not moved on
+    /// (or was moved back).
+    mutating func tick(now: Int64) -> Int64 {
         clock = max(now, clock + 1)
         return clock
+    }
+
+    mutating func tick() -> Int64 { tick(now: wallClock.nowMilliseconds) }
+
+    mutating func keepLatestChange(of previous: TrelloStore) {
+        clock = max(clock, previous.clock)
     }
 
     // MARK: Changes
