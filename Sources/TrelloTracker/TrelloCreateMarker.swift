@@ -7,7 +7,8 @@ import Trackers
 /// fields need one enabled on the board), so the marker goes where a create carries it atomically — the
 /// description sent with `POST /cards` — and is taken out again by the `PUT` that confirms the create. The
 /// `updateCard` action of that `PUT` keeps the old description in Trello's history, which is how `findCreated` still
-/// finds a confirmed create; a create whose answer was lost is found by the marker still in its description.
+/// finds a confirmed create; a create whose answer was lost is found by the marker still in its description, which
+/// the next write of that card takes out.
 enum TrelloCreateMarker {
     static let prefix = "[//]: # (git-sync-work-items:"
 

@@ -77,9 +77,14 @@ extension TrelloTracker {
         for id in removeLabels { try await tolerated { try await api.send("DELETE", "/cards/\(key)/idLabels/\(id)") } }
         if let member = removeMember { try await tolerated { try await api.send("DELETE", "/cards/\(key)/idMembers/\(member.id)") } }
         if let member = addMember { try await tolerated { try await api.send("POST", "/cards/\(key)/idMembers", body: ["value": .string(member.id)]) } }
-        let after = change.isEmpty
+        var after = change.isEmpty
             ? try await card(key)
             : try await api.send("PUT", "/cards/\(key)", [("fields", TrelloCard.fieldList)], body: change.json, reading: TrelloCard.init)
+        if TrelloCreateMarker.find(in: after.desc) != nil {
+            // A create cut off before its confirmation left its marker; this write is the first chance to take it out.
+            after = try await api.send("PUT", "/cards/\(key)", [("fields", TrelloCard.fieldList)],
+                                       body: TrelloCardChange(desc: TrelloCreateMarker.strip(from: after.desc)).json, reading: TrelloCard.init)
+        }
         var notices = notices(for: content, labels: wanted)
         if after.closed {
             notices.append("\(key) is archived in Trello: the change is on the archived card; restore it in Trello to see it on the board")

@@ -63,6 +63,19 @@ final class TrelloCreateWindowTests: TrelloClientTestCase {
         XCTAssertEqual(lookup?.key, created.key, "found through the change that took the marker out")
     }
 
+    func testAMarkerLeftBehindLeavesWithTheCardsNextWriteEvenByARunThatDidNotReadIt() async throws {
+        let key = try await addCard(["title": "Adopted", "description": TrelloCreateMarker.append(marker, to: "## Summary\n\nKept.")])
+        let tracker = try tracker()
+        let synced = WorkItemContent(title: "Adopted", description: "## Summary\n\nKept.", status: "draft")
+        var renamed = synced
+        renamed.title = "Adopted, renamed"
+        let after = try await tracker.update(key: key, to: renamed, previous: synced)
+        XCTAssertEqual(after.content.title, "Adopted, renamed")
+        XCTAssertNil(after.marker)
+        let description = try await item(key)["description"] as? String
+        XCTAssertEqual(description, "## Summary\n\nKept.", "only the marker went")
+    }
+
     func testOnlyCardsMadeSinceTheIntentAreLookedAt() async throws {
         try await addCard(["title": "Copied", "description": TrelloCreateMarker.line(marker)])
         let later = try await tracker().findCreated(marker: marker, createdAfter: Date().addingTimeInterval(3600))
