@@ -45,6 +45,7 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
+        .target(name: "LinearTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         // Test support only: an in-memory tracker for in-process engine tests of any test target.
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
@@ -55,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON", "ADF",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "LinearTracker", "JSON", "ADF",
                 "TrelloTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -88,6 +89,7 @@ let package = Package(
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]),
         .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
@@ -98,7 +100,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
-                "JiraTracker", "TrelloTracker", "TrackerTesting", "TestFixtures",
+                "JiraTracker", "LinearTracker", "TrelloTracker", "TrackerTesting", "TestFixtures",
             ],
             exclude: ["Snapshots"]
         ),
@@ -106,7 +108,7 @@ let package = Package(
         // which needs $SHARED); `make test` skips this target.
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "LinearTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import GitHubTracker
 import JiraTracker
+import LinearTracker
 import Trackers
 import TrelloTracker
 
@@ -8,6 +9,7 @@ enum TrackerRegistry {
     static let all: [TrackerDescriptor] = [
         GitHubDescriptor.descriptor,
         JiraDescriptor.descriptor,
+        LinearDescriptor.descriptor,
         TrelloDescriptor.descriptor,
     ]
 }

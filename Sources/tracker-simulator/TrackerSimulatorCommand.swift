@@ -12,8 +12,11 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
             until SIGTERM or SIGINT.
             GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
             Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
-            Trello: clients send `Authorization: OAuth oauth_consumer_key="KEY", oauth_token="TOKEN"` (or key and
-            token query parameters); the API is under /1, on the board EngBoard (lists Backlog, To Do, Doing,
+            Linear: clients POST /graphql with the token as the whole Authorization value (an OAuth token, \
+            lin_oauth_..., as Bearer); the request log names each request's operation (/graphql#query:Issues), and \
+            fault paths match that name.
+            Trello: clients send `Authorization: OAuth oauth_consumer_key="KEY", oauth_token="TOKEN"` (or key and \
+            token query parameters); the API is under /1, on the board EngBoard (lists Backlog, To Do, Doing, \
             Review, Done; members simuser, ana, ben, carla).
 
             """ + "\n" + AdminAPIReference.text
@@ -34,7 +37,7 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Delay added to every tracker request, in milliseconds.")
     var latencyMs = 0
 
-    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG; Trello: board EngBoard).")
+    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG; Linear: team ENG; Trello: board EngBoard).")
     var seedDemo = false
 
     @Option(name: .customLong("seed-issues"), help: "Start with this many generated issues (benchmarks).")
@@ -43,13 +46,13 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed-repository"), help: "The repository --seed-issues fills (GitHub).")
     var seedRepository = "acme/bench"
 
-    @Option(name: .customLong("seed-project"), help: "The project key --seed-issues fills (Jira).")
+    @Option(name: .customLong("seed-project"), help: "The project key --seed-issues fills (Jira; Linear: the team key).")
     var seedProject = "BENCH"
 
     @Option(name: .customLong("time-zone"), help: "Jira: the user's time zone, for JQL dates and timestamps (default Europe/Berlin).")
     var timeZone: String?
 
-    @Option(help: "Jira: the email address of the token's user (default sim-user@example.com).")
+    @Option(help: "Jira, Linear: the email address of the token's user (default sim-user@example.com).")
     var email: String?
 
     @Option(name: .customLong("api-key"), help: "Trello: the API key clients must send with the token (default: any key).")
