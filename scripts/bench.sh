@@ -7,6 +7,8 @@
 # `git status` on the same tree.
 # Scratch repositories go under .build (or BENCH_TMPDIR), on the repository's file system: creating files in a
 # crowded /tmp can cost more than the sync itself.
+# Trello at the first size also pushes 500 changed cards and prints the request rate against Trello's limit
+# (100 requests per 10 s per token) and how many 429s the simulator answered.
 # Narrow it with BENCH_TRACKERS, BENCH_SIZES, BENCH_LATENCY_MS, BENCH_LARGE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +17,7 @@ BIN="${BENCH_BIN:-$(swift build -c release --show-bin-path)}"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
-TRACKERS="${BENCH_TRACKERS:-github jira linear}"
+TRACKERS="${BENCH_TRACKERS:-github jira linear trello}"
 LARGE="${BENCH_LARGE-github:100000}"
 CONCURRENCY=8
 PAGE=100
@@ -26,7 +28,7 @@ now() { date +%s.%N; }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(now)"; }
 requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
-export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token
+export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token ACCELERATOR_TRELLO_TOKEN=bench-token
 
 # row TRACKER ITEMS WHAT SECONDS REQUESTS FLOOR GOAL_SECONDS GOAL_REQUESTS
 row() {
@@ -66,7 +68,10 @@ stop_simulator() { kill "$SIM_PID"; wait "$SIM_PID" 2>/dev/null || true; }
 new_repo() {
     REPO="$WORK/repo-$2"; mkdir -p "$REPO/.accelerator"; cd "$REPO"
     git init -q -b main; git config user.name Bench; git config user.email bench@example.invalid
-    if [ "$1" = jira ]; then
+    if [ "$1" = trello ]; then
+        printf -- '---\nwork:\n  integration: trello\ntrello:\n  key: bench-key\n  board_id: EngBoard\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"title": "Changed remotely for the benchmark"}'
+    elif [ "$1" = jira ]; then
         printf -- '---\nwork:\n  integration: jira\n  default_project_code: BENCH\njira:\n  site: bench\n  api_url: %s\n  email: bench@example.invalid\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"fields": {"summary": "Changed remotely for the benchmark"}}'
     elif [ "$1" = linear ]; then
@@ -116,6 +121,23 @@ pull_floor() {
         "$1" "$LATENCY" "$CONCURRENCY" "$PAGE" "$2"
 }
 
+# Trello: 500 cards changed locally and pushed in one sync, after a quiet 10 s so earlier runs have left Trello's
+# window. The rate is every request of that sync over its duration, against the token's 10 requests a second.
+trello_push_500() {
+    sleep 10
+    for f in $(ls meta/work | head -n 500); do sed -i 's/^title: "\(.*\)"$/title: "\1 (pushed)"/' "meta/work/$f"; done
+    git commit -q -am "500 local edits"
+    clear_requests
+    t0=$(now); "$SYNC" --max-pushes 1000000 >/dev/null || true; push_s=$(since "$t0")
+    curl -s "$URL/_simulator/requests" | python3 -c '
+import json, sys
+log = json.load(sys.stdin); seconds = float(sys.argv[1])
+limited = sum(1 for r in log if r["status"] == 429)
+rate = len(log) / seconds
+print(f"trello   push 500 changed cards: {seconds:.1f} s, {len(log)} requests, {rate:.2f} requests/s = {rate * 10:.0f}% of 100 per 10 s; 429 answers: {limited}")
+' "$push_s"
+}
+
 # The rows for one tracker at one size. LIGHT=1 (the large size) keeps to the first pull, the no-op and memory.
 bench() {
     local tracker="$1" n="$2" light="${3:-0}"
@@ -151,6 +173,7 @@ bench() {
     clear_requests
     t0=$(now); echo | SYNC_WORK_ITEMS_BIN="$SYNC" sh "$ROOT/hooks/pre-push" origin "$URL" >/dev/null; hook_s=$(since "$t0")
     row "$tracker" "$n" "pre-push hook" "$hook_s" "$(requests)" "$(rt 1)" 0.2 2
+    if [ "$tracker" = trello ] && [ "$n" = "${SIZES%% *}" ]; then trello_push_500; fi
 
     # A label filter: its first run reads every candidate (new filters), the next is a no-op.
     timed_sync --label bench-label
