@@ -17,6 +17,11 @@ public struct GitHubTracker: Tracker {
     let mapping: GitHubMapping
 
     public init(settings: TrackerSettings) throws(TrackerError) {
+        try self.init(settings: settings, pacer: GitHubPacing.pacer())
+    }
+
+    /// `pacer` spaces the writes (tests hand in one on a virtual clock).
+    init(settings: TrackerSettings, pacer: RequestPacer) throws(TrackerError) {
         guard let repo = settings.value("github.repo") ?? settings.originURL.flatMap(Self.repository(fromRemote:)) else {
             throw .configuration("no GitHub repository: set github.repo (owner/name) in .accelerator/config.md, or add an origin remote on github.com")
         }
@@ -29,7 +34,8 @@ public struct GitHubTracker: Tracker {
         repository = repo
         apiURL = (settings.value("github.api_url") ?? "https://api.github.com").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         self.token = token
-        http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token], classify: GitHubResponses.classify)
+        http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token], classify: GitHubResponses.classify,
+            pacer: pacer)
         etags = ETagCache(file: settings.cacheDirectory?.appendingPathComponent("github-etags.json"))
         mapping = GitHubMapping(settings: settings.mapping("github.status_map"), openStatus: settings.value("github.open_status"))
     }
