@@ -7,17 +7,18 @@ import Trackers
 /// assignee names resolved to accountIds, and the users seen in answers, so a local email and the display name
 /// Jira shows for the same person compare equal.
 final class JiraDirectory: Sendable {
-    struct Person: Sendable, Hashable {
-        var accountID: String
+    struct Person: TrackerPerson, Hashable {
+        /// The accountId.
+        var id: String
         var displayName: String?
         var email: String?
 
         /// How a pulled item names its assignee: the email when Jira shows it, else the display name.
-        var pulledName: String { email ?? displayName ?? accountID }
+        var pulledName: String { email ?? displayName ?? id }
 
         func isNamed(_ name: String) -> Bool {
             let lower = name.lowercased()
-            return [accountID, displayName, email].contains { $0?.lowercased() == lower }
+            return [id, displayName, email].contains { $0?.lowercased() == lower }
         }
     }
 
@@ -25,8 +26,7 @@ final class JiraDirectory: Sendable {
     private let project: String?
     private let zoneCache: JiraZoneCache
     private let zone = Mutex<TimeZone?>(nil)
-    private let people = Mutex<[String: Person]>([:])
-    private let resolved = Mutex<[String: String]>([:])
+    private let people = PeopleDirectory<Person>()
     private let statuses = Mutex<[String: Set<String>]>([:])
 
     init(api: JiraAPI, project: String?, zoneCache: JiraZoneCache) {
@@ -43,7 +43,7 @@ final class JiraDirectory: Sendable {
         let asked = me["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         zone.withLock { $0 = asked }
         zoneCache.store(asked)
-        if let person = person(me) { people.withLock { $0[person.accountID] = person } }
+        if let person = person(me) { people.remember(person) }
         return asked
     }
 
@@ -61,44 +61,33 @@ final class JiraDirectory: Sendable {
 
     /// Records a user object from an answer and returns how a pulled item names them.
     func remember(_ user: JSONValue) -> String? {
-        guard let person = person(user) else { return nil }
-        people.withLock { $0[person.accountID] = person }
-        return person.pulledName
+        person(user).map { people.remember($0) }
     }
 
-    func pulledName(forLocal name: String) -> String {
-        people.withLock { all in all.values.first { $0.isNamed(name) }?.pulledName } ?? name
-    }
+    func pulledName(forLocal name: String) -> String { people.pulledName(forLocal: name) }
 
     func isSamePerson(_ name: String, as pulled: String?) -> Bool {
-        guard let pulled else { return false }
-        if pulled.lowercased() == name.lowercased() { return true }
-        return people.withLock { all in all.values.contains { $0.isNamed(name) && $0.isNamed(pulled) } }
+        pulled.map { people.isSamePerson(name, as: $0) } ?? false
     }
 
     /// A local assignee (email, display name or accountId) as an accountId, through
     /// `GET /rest/api/3/user/assignable/search` (or `/user/search` without a project). Exact matches only.
     func accountID(for name: String) async throws -> String {
-        if let known = resolved.withLock({ $0[name.lowercased()] }) { return known }
-        if let seen = people.withLock({ all in all.values.first { $0.isNamed(name) } }) {
-            resolved.withLock { $0[name.lowercased()] = seen.accountID }
-            return seen.accountID
+        let found = try await people.id(for: name) { name in
+            let query = JiraAPI.encode(name)
+            let path = project.map { "/rest/api/3/user/assignable/search?project=\(JiraAPI.encode($0))&query=\(query)&maxResults=50" }
+                ?? "/rest/api/3/user/search?query=\(query)&maxResults=50"
+            return (try await api.get(path).array ?? []).compactMap(person)
         }
-        let query = JiraAPI.encode(name)
-        let path = project.map { "/rest/api/3/user/assignable/search?project=\(JiraAPI.encode($0))&query=\(query)&maxResults=50" }
-            ?? "/rest/api/3/user/search?query=\(query)&maxResults=50"
-        let candidates = (try await api.get(path).array ?? []).compactMap(person)
-        guard let match = candidates.first(where: { $0.isNamed(name) }) else {
+        guard let found else {
             throw TrackerError.unsupported(code: "assignee-unknown",
                 message: "no Jira user\(project.map { " assignable in \($0)" } ?? "") is named '\(name)': use their email or display name as Jira shows it")
         }
-        people.withLock { $0[match.accountID] = match }
-        resolved.withLock { $0[name.lowercased()] = match.accountID }
-        return match.accountID
+        return found
     }
 
     private func person(_ user: JSONValue) -> Person? {
         guard let id = user["accountId"]?.string else { return nil }
-        return Person(accountID: id, displayName: user["displayName"]?.string, email: user["emailAddress"]?.string.flatMap { $0.isEmpty ? nil : $0 })
+        return Person(id: id, displayName: user["displayName"]?.string, email: user["emailAddress"]?.string.flatMap { $0.isEmpty ? nil : $0 })
     }
 }

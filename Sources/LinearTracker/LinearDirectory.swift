@@ -13,8 +13,7 @@ final class LinearDirectory: Sendable {
     private let createLabels: Bool
     private let loader = SingleFlight<LinearContext>()
     private let known = Mutex<LinearContext?>(nil)
-    private let people = Mutex<[String: LinearPerson]>([:])
-    private let resolved = Mutex<[String: String]>([:])
+    private let people = PeopleDirectory<LinearPerson>()
 
     init(api: LinearAPI, teamSelector: String?, createLabels: Bool) {
         self.api = api
@@ -53,7 +52,7 @@ final class LinearDirectory: Sendable {
             page = next["issueLabels"]?["pageInfo"]
         }
         let viewer = LinearPerson(data["viewer"])
-        if let viewer { people.withLock { $0[viewer.id] = viewer } }
+        if let viewer { people.remember(viewer) }
         let context = LinearContext(viewer: viewer, teams: LinearContext.teams(data["teams"]), labels: labels)
         known.withLock { $0 = context }
         return context
@@ -145,39 +144,32 @@ final class LinearDirectory: Sendable {
 
     /// Records a user object from an answer and returns how a pulled item names them.
     func remember(_ user: JSONValue?) -> String? {
-        guard let person = LinearPerson(user) else { return nil }
-        people.withLock { $0[person.id] = person }
-        return person.pulledName
+        LinearPerson(user).map { people.remember($0) }
     }
 
-    func pulledName(forLocal name: String) -> String {
-        people.withLock { all in all.values.first { $0.isNamed(name) }?.pulledName } ?? name
-    }
+    func pulledName(forLocal name: String) -> String { people.pulledName(forLocal: name) }
 
     func isSamePerson(_ name: String, as pulled: String?) -> Bool {
         guard let pulled else { return false }
-        if pulled.lowercased() == name.lowercased() { return true }
-        if ["me", "@me"].contains(name.lowercased()), let viewer = loaded?.viewer { return viewer.isNamed(pulled) }
-        return people.withLock { all in all.values.contains { $0.isNamed(name) && $0.isNamed(pulled) } }
+        if Self.isViewer(name), let viewer = loaded?.viewer, viewer.isNamed(pulled) { return true }
+        return people.isSamePerson(name, as: pulled)
     }
 
     /// A local assignee (email, display name or name) as a user id, exactly matched.
     func userID(for name: String) async throws -> String {
-        if let known = resolved.withLock({ $0[name.lowercased()] }) { return known }
-        if let seen = people.withLock({ all in all.values.first { $0.isNamed(name) } }) {
-            resolved.withLock { $0[name.lowercased()] = seen.id }
-            return seen.id
+        let found = try await people.id(for: name) { name in
+            if Self.isViewer(name), let viewer = try await context().viewer { return [viewer] }
+            let match: JSONValue = ["eqIgnoreCase": .string(name)]
+            let data = try await api.run(LinearDocuments.users, ["filter": ["or": [["email": match], ["displayName": match], ["name": match]]]])
+            return (data["users"]?["nodes"]?.array ?? []).compactMap(LinearPerson.init)
         }
-        if ["me", "@me"].contains(name.lowercased()), let viewer = try await context().viewer { return viewer.id }
-        let match: JSONValue = ["eqIgnoreCase": .string(name)]
-        let data = try await api.run(LinearDocuments.users, ["filter": ["or": [["email": match], ["displayName": match], ["name": match]]]])
-        let candidates = (data["users"]?["nodes"]?.array ?? []).compactMap(LinearPerson.init)
-        guard let person = candidates.first(where: { $0.isNamed(name) }) else {
+        guard let found else {
             throw TrackerError.unsupported(code: "assignee-unknown",
                 message: "no Linear user is named '\(name)': use their email, display name or name as Linear shows it")
         }
-        people.withLock { $0[person.id] = person }
-        resolved.withLock { $0[name.lowercased()] = person.id }
-        return person.id
+        return found
     }
+
+    /// `me` and `@me` name the token's user, as in Linear's own filters.
+    private static func isViewer(_ name: String) -> Bool { ["me", "@me"].contains(name.lowercased()) }
 }

@@ -7,7 +7,7 @@ import WorkItems
 struct LinearIssueReader: Sendable {
     let mapping: LinearMapping
     let directory: LinearDirectory
-    let descriptions: LinearDescriptions
+    let descriptions: RemoteMarkdownSpellings
     /// The state type of every issue read this run, by key (`matches` asks whether an item is open).
     let stateTypes: LinearStateTypes
 

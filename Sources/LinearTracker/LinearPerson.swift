@@ -1,7 +1,8 @@
 import JSON
+import Trackers
 
 /// A Linear user as answers show them.
-struct LinearPerson: Sendable, Hashable {
+struct LinearPerson: TrackerPerson, Hashable {
     var id: String
     var name: String?
     var displayName: String?

@@ -21,7 +21,7 @@ public struct LinearTracker: Tracker {
     let directory: LinearDirectory
     let reader: LinearIssueReader
     let writer: LinearIssueWriter
-    let descriptions: LinearDescriptions
+    let descriptions: RemoteMarkdownSpellings
     /// The team key new issues go to and untracked ones come from (`work.default_project_code`), when known.
     let teamKey: String?
 
@@ -53,7 +53,7 @@ public struct LinearTracker: Tracker {
         teamKey = (pinned.flatMap { LinearDirectory.looksLikeID($0) ? nil : $0 } ?? project)?.uppercased()
         directory = LinearDirectory(api: api, teamSelector: pinned ?? project?.uppercased(),
                                     createLabels: settings.value("linear.create_labels")?.lowercased() != "false")
-        descriptions = LinearDescriptions()
+        descriptions = RemoteMarkdownSpellings()
         reader = LinearIssueReader(mapping: mapping, directory: directory, descriptions: descriptions, stateTypes: LinearStateTypes())
         writer = LinearIssueWriter(mapping: mapping, directory: directory, api: api)
     }

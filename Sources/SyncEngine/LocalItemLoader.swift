@@ -100,7 +100,7 @@ struct LocalItemLoader {
 
     /// The last component of a repository path (without Foundation's path bridging, which costs at 10,000 files).
     static func fileName(_ path: String) -> Substring {
-        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? Substring(path)
     }
 
     private func knownIdentity(_ blob: String) -> WorkItemIdentity? {

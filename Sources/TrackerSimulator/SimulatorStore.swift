@@ -26,6 +26,15 @@ extension SimulatorStore {
         return fresh
     }
 
+    /// The simulated time after `move`; a move is a change for the state file.
+    mutating func moveClock(_ move: ClockMove?) -> Date {
+        if let move {
+            wallClock.apply(move)
+            revision += 1
+        }
+        return wallClock.now
+    }
+
     /// The encoded state when it changed after `revision`, else nil.
     func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
         guard self.revision > revision, let data = try? JSONEncoder().encode(self) else { return nil }

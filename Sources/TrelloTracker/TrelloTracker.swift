@@ -16,7 +16,7 @@ public struct TrelloTracker: Tracker {
     let reader: TrelloCardReader
     let mapping: TrelloMapping
     let seen = TrelloSeenCards()
-    let descriptions = TrelloDescriptions()
+    let descriptions = RemoteMarkdownSpellings()
 
     public init(settings: TrackerSettings) throws(TrackerError) {
         try self.init(settings: settings, pacer: TrelloAPI.pacer())

@@ -104,14 +104,17 @@ public struct IdPattern: Sendable, Equatable {
 
     /// `0051-some-slug.md` → `0051`; `PROJ-0012-some-slug.md` → `PROJ-0012`.
     public func id(inFileName name: String) -> String? {
-        let base = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        let parts = base.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        // Try the shortest prefix of dash-separated parts that is an id of this pattern.
-        for count in 1...max(1, parts.count) {
-            let candidate = parts.prefix(count).joined(separator: "-")
+        let base = name.hasSuffix(".md") ? name.dropLast(3) : Substring(name)
+        // Try the shortest prefix of dash-separated parts that is an id of this pattern (without splitting the
+        // whole name: at 10,000 files that was 7% of a no-op sync).
+        var searchFrom = base.startIndex
+        while true {
+            let end = base[searchFrom...].firstIndex(of: "-") ?? base.endIndex
+            let candidate = String(base[..<end])
             if number(in: candidate) != nil { return candidate }
+            guard end < base.endIndex else { return nil }
+            searchFrom = base.index(after: end)
         }
-        return nil
     }
 }
 

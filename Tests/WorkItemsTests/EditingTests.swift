@@ -137,6 +137,10 @@ final class IdPatternAndSlugTests: XCTestCase {
         XCTAssertEqual(project.format(number: 12, project: "PROJ"), "PROJ-0012")
         XCTAssertEqual(project.number(in: "PROJ-0012"), 12)
         XCTAssertEqual(project.id(inFileName: "PROJ-0012-some-slug.md"), "PROJ-0012")
+        XCTAssertEqual(project.id(inFileName: "MY-TEAM-0012-some--slug.md"), "MY-TEAM-0012", "a project with a dash")
+        XCTAssertEqual(plain.id(inFileName: "0051.md"), "0051")
+        XCTAssertNil(plain.id(inFileName: "notes-about-0051.md"))
+        XCTAssertNil(plain.id(inFileName: ""))
         XCTAssertThrowsError(try IdPattern("{count}"))
         XCTAssertThrowsError(try IdPattern("{number}/{project}"))
     }

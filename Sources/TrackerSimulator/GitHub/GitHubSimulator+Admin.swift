@@ -101,13 +101,7 @@ extension GitHubSimulator {
         renderer = GitHubRenderer(apiRoot: "")
     }
 
-    func clock(_ move: ClockMove?) -> Date {
-        if let move {
-            store.wallClock.apply(move)
-            store.revision += 1
-        }
-        return store.wallClock.now
-    }
+    func clock(_ move: ClockMove?) -> Date { store.moveClock(move) }
 
     func snapshot(ifNewerThan revision: Int) -> (revision: Int, data: Data)? {
         store.snapshot(ifNewerThan: revision)

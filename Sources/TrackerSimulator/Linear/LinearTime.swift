@@ -3,30 +3,7 @@ import Foundation
 /// Linear's timestamps: ISO 8601 in UTC with milliseconds (`2026-11-25T10:00:00.123Z`), and the `DateTimeOrDuration`
 /// filter values (a timestamp, or an ISO 8601 duration such as `-P2W` counted from now).
 enum LinearTime {
-    static func format(_ milliseconds: Int64) -> String {
-        let seconds = milliseconds.dividedRoundingDown(by: 1000)
-        let millis = Int(milliseconds - seconds * 1000)
-        let days = seconds.dividedRoundingDown(by: 86_400)
-        let secondOfDay = Int(seconds - days * 86_400)
-        let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, secondOfDay / 3600,
-                      secondOfDay / 60 % 60, secondOfDay % 60, millis)
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil_from_days): no calendar object
-    /// per timestamp, which rendering thousands of issues would otherwise pay for.
-    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = z.dividedRoundingDown(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
+    static func format(_ milliseconds: Int64) -> String { WireTimestamp.format(milliseconds, suffix: "Z") }
 
     /// A timestamp (`2026-11-25T10:00:00Z`, with or without fraction or offset, or a date) or a duration relative to
     /// `now`; nil when it is neither. Read by hand: a filter compares every issue with it, and a date formatter per

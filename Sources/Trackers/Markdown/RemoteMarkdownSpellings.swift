@@ -2,34 +2,36 @@ import Markdown
 import Synchronization
 import WorkItems
 
-/// Trello keeps a description as the API sent it, but its card editor writes the markdown back its own way when
-/// someone edits a card there (`-` for `*` bullets, escapes, renumbered lists). Such a text says the same, so it must
-/// not count as a change: a local description that `MarkdownCanonicaliser` finds equal to one Trello answered with
-/// this run is represented by Trello's spelling of it. The engine compares both sides through `representable`, so
-/// the re-rendering is no change, and the local file keeps its own spelling.
-final class TrelloDescriptions: Sendable {
+/// A tracker that keeps descriptions as markdown may hand them back as its own editor writes them (`-` for `*`
+/// bullets, `*emphasis*`, escapes, renumbered lists, no trailing newline). Such a text says the same, so it must not
+/// count as a change: a local description that `MarkdownCanonicaliser` finds equal to one the tracker answered with
+/// this run is represented by the tracker's spelling of it. The engine compares both sides through `representable`,
+/// so the re-rendering is no change, and the local file keeps its own spelling.
+public final class RemoteMarkdownSpellings: Sendable {
     private struct Answered {
-        /// Trello's texts, in the order they were read.
+        /// The tracker's texts, in the order they were read.
         var texts: [String] = []
         /// The same, normalised: a local text among them needs no canonicalising.
         var normalised: Set<String> = []
-        /// Canonical form → Trello's text, for the texts indexed so far (most runs never need it).
+        /// Canonical form → the tracker's text, for the texts indexed so far (most runs never need it).
         var byCanonical: [String: String] = [:]
         var indexed = 0
     }
 
     private let answered = Mutex(Answered())
 
-    /// A description Trello answered with.
-    func note(_ description: String) {
+    public init() {}
+
+    /// A description the tracker answered with.
+    public func note(_ description: String) {
         answered.withLock { state in
             state.texts.append(description)
             state.normalised.insert(MarkdownNormaliser.normalise(description))
         }
     }
 
-    /// Trello's spelling of `description` when it answered with one that says the same this run; else the text.
-    func representable(_ description: String) -> String {
+    /// The tracker's spelling of `description` when it answered with one that says the same this run; else the text.
+    public func representable(_ description: String) -> String {
         let normal = MarkdownNormaliser.normalise(description)
         let unindexed = answered.withLock { state -> (start: Int, texts: ArraySlice<String>)? in
             state.normalised.contains(normal) || state.texts.isEmpty ? nil : (state.indexed, state.texts[state.indexed...])
