@@ -82,11 +82,24 @@ public struct LinearTracker: Tracker {
             if !teams.isEmpty { filter["team"] = ["key": ["in": .array(teams.map { .string($0) })]] }
         }
         var items = try await issues(filter, request: request)
-        if !(request.discovery.isDefaultScope && request.discoverySince == request.since) || scope == nil {
+        if !Self.covers(request, teamFilter: filter["team"] == nil ? nil : teams, scope: scope) {
             let seen = Set(items.map(\.key))
             items += try await issues(discoveryFilter(request, scope: scope), request: request).filter { !seen.contains($0.key) }
         }
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
+    }
+
+    /// Whether the listing of what changed since `request.since` (in `teams`; nil: every team) holds every discovery
+    /// candidate too, so the engine can pick them out with `matches` and no second listing is read: it reaches back
+    /// as far as discovery has to, and over every team discovery looks in.
+    static func covers(_ request: RemoteReadRequest, teamFilter teams: [String]?, scope: String?) -> Bool {
+        if let since = request.since {
+            guard let wanted = request.discoverySince, since <= wanted else { return false }
+        }
+        guard let teams else { return true }
+        let discovery = request.discovery
+        guard !discovery.all, let team = discovery.projectCode ?? scope else { return false }
+        return teams.contains(team.uppercased())
     }
 
     /// The team this repository syncs with, by key: as configured, or looked up (once) when it is pinned by id.

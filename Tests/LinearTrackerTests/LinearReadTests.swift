@@ -113,6 +113,29 @@ final class LinearReadTests: LinearClientTestCase {
         XCTAssertEqual(operations.filter { $0 == "query:Issue" }.count, 1, "a key not found in bulk is asked for once by itself")
     }
 
+    func testAnIncrementalReadWithWiderFiltersIsStillOneListingWhenItReachesBackAsFar() async throws {
+        let tracked = try await add(["title": "Tracked"])
+        let client = try client()
+        _ = try await client.read(request())
+        let since = Date()
+        try await add(["title": "New elsewhere", "scope": "OPS", "kind": "Bug"])
+        try await clearRequests()
+        let everyTeam = DiscoveryFilter(projectCode: "ENG", all: true, labels: ["bug"])
+        let remoteIDs = ["0001": try XCTUnwrap(tracked["id"] as? String)]
+        let read = try await client.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1"], remoteIDs: remoteIDs,
+            discovery: everyTeam, discoverySince: since))
+        XCTAssertEqual(read.items.filter { client.matches($0, filter: everyTeam) }.map(\.key), ["OPS-1"])
+        let oneListing = try await requests().filter { $0.operation == "query:Issues" }.count
+        XCTAssertEqual(oneListing, 1, "one listing serves both")
+
+        try await clearRequests()
+        let older = try await client.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1"], remoteIDs: remoteIDs,
+            discovery: everyTeam, discoverySince: nil))
+        XCTAssertEqual(older.items.filter { client.matches($0, filter: everyTeam) }.map(\.key), ["OPS-1"])
+        let listings = try await requests().filter { $0.operation == "query:Issues" }.count
+        XCTAssertEqual(listings, 2, "filters new since the last run read their candidates in full")
+    }
+
     func testDiscoveryFiltersAreSentAndAgreeWithMatches() async throws {
         try await add(["title": "Mine, open bug", "kind": "Bug", "assignee": "ana@example.com", "state": "Todo"])
         try await add(["title": "Mine, done bug", "kind": "Bug", "assignee": "ana@example.com", "state": "Done"])
