@@ -14,6 +14,7 @@ struct GitSyncWorkItems: AsyncParsableCommand {
             5 refused (too many changes), 70 remote failure safe to retry, 71 remote write with unknown outcome, \
             73 no integration configured, 74 credentials or tracker configuration missing.
             """,
+        version: "git-sync-work-items version \(ToolVersion.current)",
         subcommands: [SyncCommand.self, StatusCommand.self, CheckCommand.self, InstallHookCommand.self, UninstallHookCommand.self, ConvertCommand.self],
         defaultSubcommand: SyncCommand.self
     )
