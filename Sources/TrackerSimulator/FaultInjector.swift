@@ -14,6 +14,8 @@ final class FaultInjector: Sendable {
 
         /// A regular expression over path and query, checked when the fault is added.
         var pattern: String
+        /// Only requests with this method (`PATCH`); nil: any.
+        var method: String? = nil
         var action: Action
         var remaining: Int
     }
@@ -45,10 +47,15 @@ final class FaultInjector: Sendable {
         }
     }
 
-    /// The first fault whose pattern matches `pathAndQuery`, with one use consumed.
-    func take(matching pathAndQuery: String) -> Fault.Action? {
+    /// Faults cleared; the latency stays.
+    func clearFaults() { state.withLock { $0.faults.removeAll() } }
+
+    /// The first fault whose method and pattern match the request, with one use consumed.
+    func take(method: String, pathAndQuery: String) -> Fault.Action? {
         state.withLock { state in
-            guard let index = state.faults.firstIndex(where: { Self.matches($0.pattern, pathAndQuery) })
+            guard let index = state.faults.firstIndex(where: {
+                ($0.method == nil || $0.method == method) && Self.matches($0.pattern, pathAndQuery)
+            })
             else { return nil }
             let action = state.faults[index].action
             state.faults[index].remaining -= 1

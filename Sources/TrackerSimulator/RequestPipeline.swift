@@ -35,7 +35,7 @@ final class RequestPipeline: Sendable {
         let latency = faults.latencyMs
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 
-        switch faults.take(matching: simRequest.pathAndQuery) {
+        switch faults.take(method: simRequest.method, pathAndQuery: simRequest.pathAndQuery) {
         case .answer(let status, let headers, let message)?:
             return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers, message: message)))
         case .drop(let afterEffect)?:

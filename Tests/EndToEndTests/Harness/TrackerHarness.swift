@@ -70,6 +70,11 @@ protocol TrackerHarness: ClientHarness {
     func isListOrSearch(_ request: LoggedRequest) -> Bool
     /// Every request to the tracker is delayed by `ms` (the kill scenarios stretch a run with it).
     func setLatency(ms: Int) async throws
+    /// The next `count` requests that are `write` (one of the lines `remoteWrites()` lists) meet `fault`. A tracker
+    /// whose writes share a method and path with its reads (GraphQL) tells them apart here by what it sends.
+    func failWrite(_ write: String, with fault: InjectedFault, count: Int) async throws
+    /// Faults not used up yet are forgotten (latency stays).
+    func clearFaults() async throws
 
     /// A person the tracker shows under `name` (the hostile scenarios use names no real tracker would allow).
     func addPerson(named name: String) async throws -> Person

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+extension Conformance {
+    /// Issue 9's kill harness, with issue 13's commit windows: `KillScenario` (pull, push, create, conflicts resolved
+    /// both ways and the sync commit in one run) cut short at its durable steps, after a number of requests, and by
+    /// simulator faults (5xx, 429, connections dropped before and after a write took effect), then run again. Every
+    /// point must converge: exit codes as promised, no duplicates, no lost edits, every decision once in `sync.log` and
+    /// in one trailer, `git status` clean, the index equal to HEAD, a third run with nothing to do and an unrelated
+    /// commit that deletes nothing. `make test` runs a spread that covers every kind of step and fault; `make soak`
+    /// runs every step and every fault and prints the counts.
+    @Suite struct KillHarnessTests {
+        /// The step kinds the scenario must go through (see `KillScenario.kind`), so the spread covers each of them.
+        static func requiredKinds(_ integration: String) -> Set<String> {
+            let state = ".accelerator/state/integrations/\(integration)"
+            return ["journal:create-intent", "journal:decision", "journal:local-write", "journal:remote-done",
+                    "remote:create", "remote:update", "temp:work-item", "rename:work-item",
+                    "temp:\(state)/sync.log", "rename:\(state)/sync.log",
+                    "temp:\(state)/last-sync.json", "rename:\(state)/last-sync.json",
+                    "journal:commit", "index-lock", "index-write", "ref-move", "journal-replace"]
+        }
+
+        /// Request counts the spread kills at from outside (mid-read, mid-write).
+        static let requestKills = [1, 3, 5]
+
+        @Test(arguments: allHarnesses)
+        func aSpreadOfKillPointsConverges(_ tracker: TrackerUnderTest) async throws {
+            let harness = KillHarness(tracker: tracker)
+            let survey = try await harness.survey()
+            try #require(survey.convergence.converged, "\(survey.convergence)")
+            #expect(survey.steps.count >= 50, "the scenario has \(survey.steps.count) interruption points: \(survey.steps)")
+            #expect(Set(survey.steps).count == survey.steps.count, "a step name that is not unique cannot be stopped at")
+            let kinds = Set(survey.steps.map { KillScenario.kind(of: $0) })
+            let required = Self.requiredKinds(survey.integration)
+            #expect(required.isSubset(of: kinds), "missing: \(required.subtracting(kinds))")
+
+            var tally = ConvergenceTally()
+            for step in KillHarness.spread(of: survey.steps) {
+                try await expectConverged(harness.converge(after: .killAt(step: step)), isFault: false, into: &tally)
+            }
+            for count in Self.requestKills {
+                try await expectConverged(harness.converge(after: .killAfterRequests(count)), isFault: false, into: &tally)
+            }
+            print("kill harness (spread) \(tracker.name): \(tally)")
+        }
+
+        @Test(arguments: allHarnesses)
+        func aSpreadOfFaultsConverges(_ tracker: TrackerUnderTest) async throws {
+            let harness = KillHarness(tracker: tracker)
+            let survey = try await harness.survey()
+            try #require(survey.convergence.converged, "\(survey.convergence)")
+            let create = try #require(survey.writes.first { $0.creates }, "the scenario sends a create: \(survey.writes)")
+            let update = try #require(survey.writes.first { !$0.creates }, "the scenario sends an update: \(survey.writes)")
+
+            let cases = [
+                FaultCase(target: .reads, fault: .answer(status: 503, headers: [:]), count: FaultCase.persistent, expectedExits: [70]),
+                FaultCase(target: .write(update.line, creates: false), fault: .answer(status: 429, headers: ["retry-after": "0"]),
+                          count: 1, expectedExits: [0]),
+                FaultCase(target: .write(create.line, creates: true), fault: .answer(status: 503, headers: [:]),
+                          count: FaultCase.persistent, expectedExits: [70]),
+            ] + FaultCase.drops(on: update.line, creates: false).prefix(1) + FaultCase.drops(on: create.line, creates: true).suffix(1)
+            var tally = ConvergenceTally()
+            for fault in cases {
+                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
+            }
+            print("kill harness (spread) \(tracker.name): \(tally)")
+        }
+
+        /// `make soak`: every step, a kill after every request count, and every fault on the reads and on each write.
+        @Test(.enabled(if: Soak.enabled), arguments: allHarnesses)
+        func soakEveryStepAndEveryFault(_ tracker: TrackerUnderTest) async throws {
+            guard Soak.includes(tracker) else { return }
+            let harness = KillHarness(tracker: tracker)
+            let survey = try await harness.survey()
+            try #require(survey.convergence.converged, "\(survey.convergence)")
+            var tally = ConvergenceTally()
+            for step in survey.steps {
+                try await expectConverged(harness.converge(after: .killAt(step: step)), isFault: false, into: &tally)
+            }
+            for count in 1..<max(2, survey.requestCount) {
+                try await expectConverged(harness.converge(after: .killAfterRequests(count)), isFault: false, into: &tally)
+            }
+            for fault in FaultCase.all(writes: survey.writes) {
+                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
+            }
+            print("kill harness \(tracker.name): \(survey.steps.count) steps, \(survey.requestCount) requests, "
+                + "\(survey.writes.count) distinct writes; \(tally)")
+            #expect(tally.duplicates == 0 && tally.lostEdits == 0 && tally.failedPoints == 0, "\(tally)")
+        }
+
+        /// A lock a running git command holds is never taken: the run stops with exit 4 before writing anything.
+        @Test(arguments: allHarnesses)
+        func aLiveIndexLockStopsTheRunWithExitFour(_ tracker: TrackerUnderTest) async throws {
+            try await withHarness(tracker) { harness in
+                let scene = try Scene(harness)
+                _ = try await KillScenario.prepare(scene)
+                try scene.repo.write(".git/index.lock", "")
+                let before = try scene.repo.snapshot()
+                let remoteBefore = try await harness.items().map { "\($0.key) \($0.title) \($0.description)" }
+
+                let run = try scene.repo.sync(contentsOf: KillScenario.command)
+
+                #expect(run.status == 4, "\(run.output)")
+                #expect(run.stderr.contains("another git process is using the index"), "\(run.stderr)")
+                #expect(try scene.repo.snapshot() == before, "nothing may be written while another process holds the index")
+                #expect(try await harness.items().map { "\($0.key) \($0.title) \($0.description)" } == remoteBefore,
+                        "nothing may be sent either")
+            }
+        }
+
+        private func expectConverged(_ convergence: Convergence, isFault: Bool, into tally: inout ConvergenceTally) {
+            tally.add(convergence, isFault: isFault)
+            #expect(convergence.converged, "\(convergence)")
+        }
+    }
+}
