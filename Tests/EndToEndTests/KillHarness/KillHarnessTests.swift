@@ -20,11 +20,12 @@ extension Conformance {
                     "journal:commit", "index-lock", "index-write", "ref-move", "journal-replace"]
         }
 
-        /// Request counts the spread kills at from outside (mid-read, mid-write).
-        static let requestKills = [1, 3, 5]
+        /// The request count the spread kills at from outside (requests in flight, mid-read or mid-write).
+        static let requestKill = 3
 
+        /// `make test`'s share: the first step of each kind, a kill after a few requests, and a fault of each kind.
         @Test(arguments: allHarnesses)
-        func aSpreadOfKillPointsConverges(_ tracker: TrackerUnderTest) async throws {
+        func aSpreadOfKillPointsAndFaultsConverges(_ tracker: TrackerUnderTest) async throws {
             let harness = KillHarness(tracker: tracker)
             let survey = try await harness.survey()
             try #require(survey.convergence.converged, "\(survey.convergence)")
@@ -38,32 +39,24 @@ extension Conformance {
             for step in KillHarness.spread(of: survey.steps) {
                 try await expectConverged(harness.converge(after: .killAt(step: step)), isFault: false, into: &tally)
             }
-            for count in Self.requestKills {
-                try await expectConverged(harness.converge(after: .killAfterRequests(count)), isFault: false, into: &tally)
+            try await expectConverged(harness.converge(after: .killAfterRequests(Self.requestKill)), isFault: false, into: &tally)
+            for fault in try Self.spreadOfFaults(survey) {
+                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
             }
             print("kill harness (spread) \(tracker.name): \(tally)")
         }
 
-        @Test(arguments: allHarnesses)
-        func aSpreadOfFaultsConverges(_ tracker: TrackerUnderTest) async throws {
-            let harness = KillHarness(tracker: tracker)
-            let survey = try await harness.survey()
-            try #require(survey.convergence.converged, "\(survey.convergence)")
+        /// Reads failing until the run gives up; an update rate limited once, its connection dropped before the
+        /// effect; a create's connection dropped after the effect (its answer lost).
+        static func spreadOfFaults(_ survey: KillHarness.Survey) throws -> [FaultCase] {
             let create = try #require(survey.writes.first { $0.creates }, "the scenario sends a create: \(survey.writes)")
             let update = try #require(survey.writes.first { !$0.creates }, "the scenario sends an update: \(survey.writes)")
-
-            let cases = [
-                FaultCase(target: .reads, fault: .answer(status: 503, headers: [:]), count: FaultCase.persistent, expectedExits: [70]),
+            return [
+                FaultCase(target: .reads, fault: .answer(status: 503, headers: ["retry-after": "0"]), count: FaultCase.persistent,
+                          expectedExits: [70]),
                 FaultCase(target: .write(update.line, creates: false), fault: .answer(status: 429, headers: ["retry-after": "0"]),
                           count: 1, expectedExits: [0]),
-                FaultCase(target: .write(create.line, creates: true), fault: .answer(status: 503, headers: [:]),
-                          count: FaultCase.persistent, expectedExits: [70]),
             ] + FaultCase.drops(on: update.line, creates: false).prefix(1) + FaultCase.drops(on: create.line, creates: true).suffix(1)
-            var tally = ConvergenceTally()
-            for fault in cases {
-                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
-            }
-            print("kill harness (spread) \(tracker.name): \(tally)")
         }
 
         /// `make soak`: every step, a kill after every request count, and every fault on the reads and on each write.

@@ -4,7 +4,7 @@ import Foundation
 /// admin calls and local commits. Eight items pushed and in sync (one at a time, so every setup gives them the same
 /// keys), then, in one run of `command`: two local edits pushed (one also starts its item: a transition where the
 /// tracker has workflows), two remote edits pulled,
-/// two conflicts resolved `local` and two `remote`, two never-pushed items created and two new remote items pulled,
+/// two conflicts resolved `local` and two `remote`, two never-pushed items created and three new remote items pulled,
 /// and the sync commit.
 struct KillScenario {
     static let pushed = ["0001", "0002"]
@@ -15,7 +15,7 @@ struct KillScenario {
     static let keptLocal = ["0005", "0006"]
     static let keptRemote = ["0007", "0008"]
     static let created = ["0009", "0010"]
-    static let discovered = ["Remote new one", "Remote new two"]
+    static let discovered = ["Remote new one", "Remote new two", "Remote new three"]
     static var established: [String] { pushed + pulled + keptLocal + keptRemote }
 
     /// What the interrupted run, and the run after it, are asked to do.
