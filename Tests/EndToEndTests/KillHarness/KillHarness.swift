@@ -52,10 +52,11 @@ struct KillHarness {
         }
     }
 
-    /// The first step of each kind (`KillScenario.kind`), in the order the survey met them.
+    /// One step of each kind (`KillScenario.kind`): the least by name, so the choice does not depend on the order
+    /// in which concurrent writes happened to finish. In the order the survey met them.
     static func spread(of steps: [String]) -> [String] {
-        var seen: Set<String> = []
-        return steps.filter { seen.insert(KillScenario.kind(of: $0)).inserted }
+        let chosen = Set(Dictionary(grouping: steps, by: { KillScenario.kind(of: $0) }).values.compactMap { $0.min() })
+        return steps.filter(chosen.contains)
     }
 }
 

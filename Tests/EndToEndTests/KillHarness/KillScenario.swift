@@ -155,12 +155,15 @@ struct KillScenario {
         let log = (scene.repo.read(logPath) ?? "").split(separator: "\n")
         let messages = try scene.repo.git("log", "--format=%B")
         for (id, choice) in Self.keptLocal.map({ ($0, "local") }) + Self.keptRemote.map({ ($0, "remote") }) {
-            result.expectOnce(log.filter { $0.contains("\t\(id)\t\(keys[id]!)\t\(choice)\t") }.count, "\(id)=\(choice) in sync.log")
-            result.expectOnce(messages.components(separatedBy: "Sync-Resolved: \(id) \(choice)").count - 1,
-                              "the trailer Sync-Resolved: \(id) \(choice)")
+            let line = "\t\(id)\t\(keys[id]!)\t\(choice)\t"
+            let trailer = "Sync-Resolved: \(id) \(choice)"
+            result.expectOnce(log.filter { $0.contains(line) }.count, "\(id)=\(choice) in sync.log")
+            result.expectOnce(messages.components(separatedBy: trailer).count - 1, "the trailer \(trailer)")
+            let logging = try scene.repo.git("log", "--format=%H", "-S", line, "--", logPath).split(separator: "\n")
+            let message = try logging.first.map { try scene.repo.git("show", "-s", "--format=%B", String($0)) } ?? ""
+            result.expect(logging.count == 1 && message.contains(trailer),
+                          "\(id)=\(choice) is logged by \(logging.count) commits, not by the one with the trailer \(trailer)")
         }
-        let logCommits = try scene.repo.git("log", "--format=%H", "--", logPath).split(separator: "\n").count
-        result.expect(logCommits == 1, "sync.log is committed by \(logCommits) commits, not by the one that carries the trailers")
     }
 
     // MARK: Local files
