@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Trackers",
             dependencies: [
-                "WorkItems",
+                "WorkItems", "JSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -45,6 +45,7 @@ let package = Package(
         ),
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
+        .target(name: "LinearTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         // Test support only: an in-memory tracker for in-process engine tests of any test target.
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "git-sync-work-items",
             dependencies: [
-                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "JSON", "ADF",
+                "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "LinearTracker", "JSON", "ADF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +87,7 @@ let package = Package(
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
             resources: [.copy("Fixtures")]
@@ -95,7 +97,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
-                "JiraTracker", "TrackerTesting", "TestFixtures",
+                "JiraTracker", "LinearTracker", "TrackerTesting", "TestFixtures",
             ],
             exclude: ["Snapshots"]
         ),
@@ -103,7 +105,7 @@ let package = Package(
         // which needs $SHARED); `make test` skips this target.
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,7 +8,7 @@ BIN="$(swift build -c release --show-bin-path)"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
-TRACKERS="${BENCH_TRACKERS:-github jira}"
+TRACKERS="${BENCH_TRACKERS:-github jira linear}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-bench.XXXXXX")"
 trap 'kill ${SIM_PID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -33,12 +33,15 @@ for N in $SIZES; do
     if [ "$TRACKER" = jira ]; then
         printf -- '---\nwork:\n  integration: jira\n  default_project_code: BENCH\njira:\n  site: bench\n  api_url: %s\n  email: bench@example.invalid\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"fields": {"summary": "Changed remotely for the benchmark"}}'
+    elif [ "$TRACKER" = linear ]; then
+        printf -- '---\nwork:\n  integration: linear\n  default_project_code: BENCH\nlinear:\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"title": "Changed remotely for the benchmark"}'
     else
         printf -- '---\nwork:\n  integration: github-issues\ngithub:\n  repo: acme/bench\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"title": "Changed remotely for the benchmark"}'
     fi
     git add -A; git commit -q -m init
-    export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token
+    export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token
 
     t0=$(now)
     /usr/bin/time -f '%M' -o "$WORK/rss" "$SYNC" --max-pulls 1000000 --max-pushes 1000000 >/dev/null || true

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The quick-start demo: a real sync against the bundled tracker simulator in a scratch repository.
-# TRACKER=github (default) or TRACKER=jira.
+# TRACKER=github (default), TRACKER=jira or TRACKER=linear.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build --show-bin-path)"
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-demo.XXXXXX")"
 TOKEN="demo-token"
 TRACKER="${TRACKER:-github}"
-case "$TRACKER" in github|jira) ;; *) echo "TRACKER must be github or jira"; exit 2 ;; esac
+case "$TRACKER" in github|jira|linear) ;; *) echo "TRACKER must be github, jira or linear"; exit 2 ;; esac
 
 "$BIN/tracker-simulator" "$TRACKER" --port 0 --token "$TOKEN" --seed-demo >"$SCRATCH/simulator.log" 2>&1 &
 SIM_PID=$!
@@ -43,6 +43,19 @@ CONFIG
 REMOTE_KEY="ENG-1"
 # The simulator's admin API takes the same neutral item shape for every tracker (tracker-simulator --help).
 REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["auth"], "state": "In Progress"}'
+elif [ "$TRACKER" = linear ]; then
+cat > .accelerator/config.md <<CONFIG
+---
+work:
+  integration: linear
+  default_project_code: ENG
+linear:
+  api_url: $URL
+---
+# Team configuration for git-sync-work-items (the simulator stands in for api.linear.app).
+CONFIG
+REMOTE_KEY="ENG-1"
+REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["accounts", "auth"], "state": "In Review"}'
 else
 cat > .accelerator/config.md <<CONFIG
 ---
@@ -88,7 +101,7 @@ Let people keep editing when the network drops, and sync when it returns.
 - [ ] Reconnecting syncs without a prompt when nothing conflicts.
 ITEM
 git add -A && git commit -q -m "Work items"
-export ACCELERATOR_GITHUB_TOKEN="$TOKEN" ACCELERATOR_JIRA_TOKEN="$TOKEN"
+export ACCELERATOR_GITHUB_TOKEN="$TOKEN" ACCELERATOR_JIRA_TOKEN="$TOKEN" ACCELERATOR_LINEAR_TOKEN="$TOKEN"
 SYNC="$BIN/git-sync-work-items"
 
 echo "Scratch repository: $REPO   simulator: $URL"

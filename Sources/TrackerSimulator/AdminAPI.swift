@@ -92,7 +92,11 @@ struct AdminAPI: Sendable {
             action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 }, message: message)
         }
         if let method = spec["method"], !(method is String) { return Self.error(400, "\"method\" must be a string") }
-        faults.add(.init(pattern: source, method: (spec["method"] as? String)?.uppercased(), action: action, remaining: count))
+        if let body = spec["body"], !((body as? String).map(FaultInjector.isValidPattern) ?? false) {
+            return Self.error(400, "\"body\" must be a regular expression")
+        }
+        faults.add(.init(pattern: source, method: (spec["method"] as? String)?.uppercased(), bodyPattern: spec["body"] as? String,
+                         action: action, remaining: count))
         return .empty(204)
     }
 

@@ -35,12 +35,13 @@ final class RequestPipeline: Sendable {
         let latency = faults.latencyMs
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 
-        switch faults.take(method: simRequest.method, pathAndQuery: simRequest.pathAndQuery) {
+        let label = tracker.requestLabel(simRequest)
+        switch faults.take(method: simRequest.method, label: label, body: simRequest.body) {
         case .answer(let status, let headers, let message)?:
             return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers, message: message)))
         case .drop(let afterEffect)?:
             if afterEffect { _ = await serve(simRequest, baseURL: base) }
-            log.append(.init(method: simRequest.method, path: simRequest.pathAndQuery, status: 0))
+            log.append(.init(method: simRequest.method, path: label, status: 0))
             context.channel.close(promise: nil)
             throw DroppedConnection()
         case nil:
@@ -56,7 +57,7 @@ final class RequestPipeline: Sendable {
     }
 
     private func logged(_ request: SimRequest, _ response: SimResponse) -> SimResponse {
-        log.append(.init(method: request.method, path: request.pathAndQuery, status: response.status,
+        log.append(.init(method: request.method, path: tracker.requestLabel(request), status: response.status,
                          requestBody: request.body, responseBody: response.body))
         return response
     }

@@ -67,6 +67,13 @@ protocol SimulatedTracker: Sendable {
 
     /// The encoded state when it changed after `revision` (for the state file), else nil.
     func snapshot(ifNewerThan revision: Int) async -> (revision: Int, data: Data)?
+    /// How the request log and fault patterns name a request: its path and query, and for an API with one endpoint
+    /// (GraphQL) also the operation it runs.
+    func requestLabel(_ request: SimRequest) -> String
+}
+
+extension SimulatedTracker {
+    func requestLabel(_ request: SimRequest) -> String { request.pathAndQuery }
 }
 
 extension SimulatedTrackerKind {
@@ -91,6 +98,13 @@ extension SimulatedTrackerKind {
                 JiraDemoData.seedGenerated(count: options.seedCount, projectKey: options.seedProject, into: &store)
             }
             return JiraSimulator(initial: store)
+        case .linear:
+            if let saved = try LinearStore.saved(in: options.stateFile) { return LinearSimulator(initial: saved) }
+            var store = LinearStore()
+            if let email = options.email { store.setViewerEmail(email) }
+            if options.seedDemo { LinearDemoData.seedDemo(into: &store) }
+            if options.seedCount > 0 { LinearDemoData.seedGenerated(count: options.seedCount, teamKey: options.seedProject, into: &store) }
+            return LinearSimulator(initial: store)
         }
     }
 }

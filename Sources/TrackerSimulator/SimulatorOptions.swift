@@ -2,6 +2,7 @@
 public enum SimulatedTrackerKind: String, Sendable, CaseIterable {
     case github
     case jira
+    case linear
 }
 
 public struct SimulatorOptions: Sendable {
@@ -17,14 +18,14 @@ public struct SimulatorOptions: Sendable {
     public var latencyMs: Int
     /// Start with a small, realistic demo data set (`--seed-demo`).
     public var seedDemo: Bool
-    /// Start with this many generated issues in `seedRepository` (GitHub) or `seedProject` (Jira)
+    /// Start with this many generated issues in `seedRepository` (GitHub) or `seedProject` (Jira project, Linear team)
     /// (benchmarks, `--seed-issues`).
     public var seedCount: Int
     public var seedRepository: String
     public var seedProject: String
     /// Jira: the user's time zone (`/myself`, JQL dates, timestamps); nil keeps the default, Europe/Berlin.
     public var timeZone: String?
-    /// Jira: the token user's email address; nil keeps the default.
+    /// Jira, Linear: the token user's email address; nil keeps the default.
     public var email: String?
     /// Keep request and response bodies in the request log (`GET /_simulator/requests?bodies=1`).
     public var recordBodies: Bool

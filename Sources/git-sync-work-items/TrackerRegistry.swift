@@ -1,5 +1,6 @@
 import GitHubTracker
 import JiraTracker
+import LinearTracker
 import Trackers
 
 /// The one place that names concrete trackers: adding one is a new target and one line here.
@@ -7,5 +8,6 @@ enum TrackerRegistry {
     static let all: [TrackerDescriptor] = [
         GitHubDescriptor.descriptor,
         JiraDescriptor.descriptor,
+        LinearDescriptor.descriptor,
     ]
 }

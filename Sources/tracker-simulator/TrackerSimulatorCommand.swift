@@ -12,6 +12,9 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
             until SIGTERM or SIGINT.
             GitHub: clients send `Authorization: Bearer TOKEN`; the API is at the root.
             Jira: clients send Basic base64(email:TOKEN); the API is under /rest/api/3.
+            Linear: clients POST /graphql with the token as the whole Authorization value (an OAuth token, \
+            lin_oauth_..., as Bearer); the request log names each request's operation (/graphql#query:Issues), and \
+            fault paths match that name.
 
             """ + "\n" + AdminAPIReference.text
     )
@@ -31,7 +34,7 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Delay added to every tracker request, in milliseconds.")
     var latencyMs = 0
 
-    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG).")
+    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG; Linear: team ENG).")
     var seedDemo = false
 
     @Option(name: .customLong("seed-issues"), help: "Start with this many generated issues (benchmarks).")
@@ -40,13 +43,13 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed-repository"), help: "The repository --seed-issues fills (GitHub).")
     var seedRepository = "acme/bench"
 
-    @Option(name: .customLong("seed-project"), help: "The project key --seed-issues fills (Jira).")
+    @Option(name: .customLong("seed-project"), help: "The project key --seed-issues fills (Jira; Linear: the team key).")
     var seedProject = "BENCH"
 
     @Option(name: .customLong("time-zone"), help: "Jira: the user's time zone, for JQL dates and timestamps (default Europe/Berlin).")
     var timeZone: String?
 
-    @Option(help: "Jira: the email address of the token's user (default sim-user@example.com).")
+    @Option(help: "Jira, Linear: the email address of the token's user (default sim-user@example.com).")
     var email: String?
 
     @Flag(name: .customLong("record-bodies"), help: "Keep request and response bodies for GET /_simulator/requests?bodies=1.")

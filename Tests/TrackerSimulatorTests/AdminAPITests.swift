@@ -100,6 +100,17 @@ final class AdminAPITests: SimulatorTestCase {
         XCTAssertEqual(invalid.status, 400)
     }
 
+    func testAFaultWithABodyPatternTakesOnlyRequestsWhoseBodyMatches() async throws {
+        try await addIssues(1)
+        try await http.admin("POST", "/_simulator/faults",
+                             ["path": "^/repos/acme/widgets/issues/1$", "body": #""title"\s*:\s*"Second""#, "status": 503])
+        let first = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "First"])
+        let second = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "Second"])
+        XCTAssertEqual([first.status, second.status], [200, 503])
+        let invalid = try await http.admin("POST", "/_simulator/faults", ["path": "x", "body": "("])
+        XCTAssertEqual(invalid.status, 400)
+    }
+
     func testClearingFaultsKeepsItemsAndLatency() async throws {
         try await addIssues(1)
         try await http.admin("POST", "/_simulator/faults", ["path": "^/repos/acme/widgets/issues", "status": 500, "count": 50])

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 
 /// Replaces every form a secret can take in text meant for people: as it is, trimmed, escaped the way Swift, JSON
 /// and shells print strings, percent-encoded, and base64-encoded (standard and URL-safe, as in a Basic header).
@@ -42,20 +43,8 @@ public struct SecretRedactor: Sendable {
         return String(quoted.dropFirst().dropLast())
     }
 
-    /// As JSON writes a string (`\n`, `\u001b`, `\/` is left alone).
+    /// As JSON writes a string (`\n`, `\u001b`).
     static func jsonEscaped(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        String(JSONValue.string(s).encodedString().dropFirst().dropLast())
     }
 }

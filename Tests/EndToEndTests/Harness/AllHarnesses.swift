@@ -20,6 +20,7 @@ struct ClientUnderTest: Sendable, CustomTestStringConvertible {
 let allHarnesses: [TrackerUnderTest] = [
     TrackerUnderTest(name: "github", start: { try await GitHubHarness.start() }),
     TrackerUnderTest(name: "jira", start: { try await JiraHarness.start() }),
+    TrackerUnderTest(name: "linear", start: { try await LinearHarness.start() }),
 ]
 
 /// Every tracker, and the engine's `FakeTracker`.

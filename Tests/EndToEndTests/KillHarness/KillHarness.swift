@@ -110,7 +110,8 @@ private struct Point {
                 guard request.status == fault.fault.loggedStatus else { return false }
                 switch fault.target {
                 case .reads: return harness.isListOrSearch(request)
-                case .write(let line, _): return request.line == line
+                // A write line is the logged request's line, or that line and what the write names (GraphQL).
+                case .write(let line, _): return request.line == line || line.hasPrefix(request.line + " ")
                 }
             }
             result.expect(met, "no request met the fault")

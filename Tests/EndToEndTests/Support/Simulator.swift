@@ -5,7 +5,7 @@ import TrackerSimulator
 import FoundationNetworking
 #endif
 
-/// A simulator in process (GitHub unless started with `startJira`), with a small client for its admin API.
+/// A simulator in process (GitHub unless started with `startJira` or `startLinear`), with a small client for its admin API.
 final class Simulator {
     let server: SimulatorServer
     var url: String { server.baseURL }
@@ -26,6 +26,17 @@ final class Simulator {
             "users": [["accountId": "acc-ana", "displayName": "Ana Lima", "emailAddress": "ana@example.invalid"],
                       ["accountId": "acc-ben", "displayName": "Ben Okafor", "emailAddress": "ben@example.invalid"]],
             "timeZone": "Europe/Berlin", "email": E2E.jiraEmail,
+        ])
+        return sim
+    }
+
+    /// The Linear simulator with teams ENG and OPS and people Ana and Ben.
+    static func startLinear(latencyMs: Int = 0) async throws -> Simulator {
+        let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .linear, token: E2E.token, latencyMs: latencyMs)))
+        _ = try await sim.admin("POST", "/_simulator/setup", [
+            "teams": [["key": "OPS", "name": "Operations"]],
+            "users": [["email": "ana@example.invalid", "displayName": "Ana Lima", "name": "ana"],
+                      ["email": "ben@example.invalid", "displayName": "Ben Okafor", "name": "ben"]],
         ])
         return sim
     }

@@ -1,0 +1,5 @@
+struct GraphQLArgument: Sendable {
+    var name: String
+    var value: GraphQLValue
+    var location: GraphQLLocation
+}

@@ -1,0 +1,5 @@
+struct GraphQLDirective: Sendable {
+    var name: String
+    var arguments: [GraphQLArgument]
+    var location: GraphQLLocation
+}

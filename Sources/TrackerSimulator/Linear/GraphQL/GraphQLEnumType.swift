@@ -1,0 +1,4 @@
+struct GraphQLEnumType: Sendable {
+    var name: String
+    var values: [String]
+}

@@ -1,0 +1,5 @@
+struct GraphQLInputValueDefinition: Sendable {
+    var name: String
+    var type: GraphQLTypeReference
+    var defaultValue: GraphQLValue?
+}

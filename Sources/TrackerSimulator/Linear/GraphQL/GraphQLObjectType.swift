@@ -1,0 +1,5 @@
+struct GraphQLObjectType: Sendable {
+    var name: String
+    var interfaces: [String]
+    var fields: [String: GraphQLFieldDefinition]
+}
