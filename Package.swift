@@ -46,6 +46,7 @@ let package = Package(
         .target(name: "GitHubTracker", dependencies: ["Trackers", "WorkItems"]),
         .target(name: "JiraTracker", dependencies: ["Trackers", "WorkItems", "JSON", "ADF"]),
         .target(name: "LinearTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
+        .target(name: "TrelloTracker", dependencies: ["Trackers", "WorkItems", "JSON", "Markdown"]),
         // Test support only: an in-memory tracker for in-process engine tests of any test target.
         .target(name: "TrackerTesting", dependencies: ["Trackers", "WorkItems"]),
         .target(
@@ -56,6 +57,7 @@ let package = Package(
             name: "git-sync-work-items",
             dependencies: [
                 "WorkItems", "GitStore", "Trackers", "SyncEngine", "GitHubTracker", "JiraTracker", "LinearTracker", "JSON", "ADF",
+                "TrelloTracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +90,7 @@ let package = Package(
         .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
         .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]),
+        .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
             resources: [.copy("Fixtures")]
@@ -97,7 +100,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "git-sync-work-items", "tracker-simulator", "TrackerSimulator", "Trackers", "WorkItems", "GitHubTracker",
-                "JiraTracker", "LinearTracker", "TrackerTesting", "TestFixtures",
+                "JiraTracker", "LinearTracker", "TrelloTracker", "TrackerTesting", "TestFixtures",
             ],
             exclude: ["Snapshots"]
         ),
@@ -105,7 +108,7 @@ let package = Package(
         // which needs $SHARED); `make test` skips this target.
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "LinearTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
         ),
     ],
     swiftLanguageModes: [.v6]

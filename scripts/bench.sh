@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench: speed and memory against the simulator with 50 ms latency, for 1,000 and 10,000 items.
 # Prints: first full pull (s), no-op sync (s, requests), 10 remote + 10 local changes (s, requests), peak memory.
+# Trello at the first size also pushes 500 changed cards and prints the request rate against Trello's limit
+# (100 requests per 10 s per token) and how many 429s the simulator answered.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -8,7 +10,7 @@ BIN="$(swift build -c release --show-bin-path)"
 SYNC="$BIN/git-sync-work-items"
 SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
-TRACKERS="${BENCH_TRACKERS:-github jira linear}"
+TRACKERS="${BENCH_TRACKERS:-github jira linear trello}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-bench.XXXXXX")"
 trap 'kill ${SIM_PID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -16,6 +18,23 @@ seconds() { python3 -c 'import sys; print(f"{float(sys.argv[1]):.2f}")' "$1"; }
 now() { date +%s.%N; }
 requests() { curl -s "$URL/_simulator/requests" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
 clear_requests() { curl -s -X DELETE "$URL/_simulator/requests" >/dev/null; }
+
+# Trello: 500 cards changed locally and pushed in one sync, after a quiet 10 s so earlier runs have left Trello's
+# window. The rate is every request of that sync over its duration, against the token's 10 requests a second.
+trello_push_500() {
+    sleep 10
+    for f in $(ls meta/work | head -n 500); do sed -i 's/^title: "\(.*\)"$/title: "\1 (pushed)"/' "meta/work/$f"; done
+    git commit -q -am "500 local edits"
+    clear_requests
+    t0=$(now); "$SYNC" --max-pushes 1000000 >/dev/null || true; push_s=$(python3 -c "print($(now) - $t0)")
+    curl -s "$URL/_simulator/requests" | python3 -c '
+import json, sys
+log = json.load(sys.stdin); seconds = float(sys.argv[1])
+limited = sum(1 for r in log if r["status"] == 429)
+rate = len(log) / seconds
+print(f"trello   push 500 changed cards: {seconds:.1f} s, {len(log)} requests, {rate:.2f} requests/s = {rate * 10:.0f}% of 100 per 10 s; 429 answers: {limited}")
+' "$push_s"
+}
 
 printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' tracker items "first pull s" "no-op s" "no-op req" "10+10 changes s" "10+10 req" "peak MiB" "status s" "hook s"
 for TRACKER in $TRACKERS; do
@@ -30,7 +49,10 @@ for N in $SIZES; do
     [ -n "$URL" ] || { cat "$WORK/sim.log"; exit 1; }
     REPO="$WORK/repo-$TRACKER-$N"; mkdir -p "$REPO/.accelerator"; cd "$REPO"
     git init -q -b main; git config user.name Bench; git config user.email bench@example.invalid
-    if [ "$TRACKER" = jira ]; then
+    if [ "$TRACKER" = trello ]; then
+        printf -- '---\nwork:\n  integration: trello\ntrello:\n  key: bench-key\n  board_id: EngBoard\n  api_url: %s\n---\n' "$URL" > .accelerator/config.md
+        CHANGE='{"title": "Changed remotely for the benchmark"}'
+    elif [ "$TRACKER" = jira ]; then
         printf -- '---\nwork:\n  integration: jira\n  default_project_code: BENCH\njira:\n  site: bench\n  api_url: %s\n  email: bench@example.invalid\n---\n' "$URL" > .accelerator/config.md
         CHANGE='{"fields": {"summary": "Changed remotely for the benchmark"}}'
     elif [ "$TRACKER" = linear ]; then
@@ -41,7 +63,7 @@ for N in $SIZES; do
         CHANGE='{"title": "Changed remotely for the benchmark"}'
     fi
     git add -A; git commit -q -m init
-    export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token
+    export ACCELERATOR_GITHUB_TOKEN=bench-token ACCELERATOR_JIRA_TOKEN=bench-token ACCELERATOR_LINEAR_TOKEN=bench-token ACCELERATOR_TRELLO_TOKEN=bench-token
 
     t0=$(now)
     /usr/bin/time -f '%M' -o "$WORK/rss" "$SYNC" --max-pulls 1000000 --max-pushes 1000000 >/dev/null || true
@@ -67,6 +89,7 @@ for N in $SIZES; do
     t0=$(now); echo | SYNC_WORK_ITEMS_BIN="$SYNC" sh "$ROOT/hooks/pre-push" origin "$URL" >/dev/null; hook_s=$(python3 -c "print($(now) - $t0)")
 
     printf '%-8s %-7s %12s %9s %9s %15s %9s %9s %9s %9s\n' "$TRACKER" "$N" "$(seconds "$first")" "$(seconds "$noop")" "$noop_req" "$(seconds "$changes")" "$changes_req" "$peak" "$(seconds "$status_s")" "$(seconds "$hook_s")"
+    if [ "$TRACKER" = trello ] && [ "$N" = "${SIZES%% *}" ]; then trello_push_500; fi
     kill $SIM_PID; wait $SIM_PID 2>/dev/null || true
     cd "$ROOT"
 done

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The quick-start demo: a real sync against the bundled tracker simulator in a scratch repository.
-# TRACKER=github (default), TRACKER=jira or TRACKER=linear.
+# TRACKER=github (default), TRACKER=jira, TRACKER=linear or TRACKER=trello.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$(swift build --show-bin-path)"
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/sync-work-items-demo.XXXXXX")"
 TOKEN="demo-token"
 TRACKER="${TRACKER:-github}"
-case "$TRACKER" in github|jira|linear) ;; *) echo "TRACKER must be github, jira or linear"; exit 2 ;; esac
+case "$TRACKER" in github|jira|linear|trello) ;; *) echo "TRACKER must be github, jira, linear or trello"; exit 2 ;; esac
 
 "$BIN/tracker-simulator" "$TRACKER" --port 0 --token "$TOKEN" --seed-demo >"$SCRATCH/simulator.log" 2>&1 &
 SIM_PID=$!
@@ -56,6 +56,20 @@ linear:
 CONFIG
 REMOTE_KEY="ENG-1"
 REMOTE_EDIT='{"title": "Login fails with an expired session cookie", "labels": ["accounts", "auth"], "state": "In Review"}'
+elif [ "$TRACKER" = trello ]; then
+cat > .accelerator/config.md <<CONFIG
+---
+work:
+  integration: trello
+trello:
+  key: demo-key
+  board_id: EngBoard
+  api_url: $URL
+---
+# Team configuration for git-sync-work-items (the simulator stands in for api.trello.com).
+CONFIG
+REMOTE_KEY="$(curl -s "$URL/_simulator/items" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["key"])')"
+REMOTE_EDIT='{"title": "Checkout fails for saved cards after a refund", "state": "Review", "labels": ["payments", "auth"]}'
 else
 cat > .accelerator/config.md <<CONFIG
 ---
@@ -101,7 +115,7 @@ Let people keep editing when the network drops, and sync when it returns.
 - [ ] Reconnecting syncs without a prompt when nothing conflicts.
 ITEM
 git add -A && git commit -q -m "Work items"
-export ACCELERATOR_GITHUB_TOKEN="$TOKEN" ACCELERATOR_JIRA_TOKEN="$TOKEN" ACCELERATOR_LINEAR_TOKEN="$TOKEN"
+export ACCELERATOR_GITHUB_TOKEN="$TOKEN" ACCELERATOR_JIRA_TOKEN="$TOKEN" ACCELERATOR_LINEAR_TOKEN="$TOKEN" ACCELERATOR_TRELLO_TOKEN="$TOKEN"
 SYNC="$BIN/git-sync-work-items"
 
 echo "Scratch repository: $REPO   simulator: $URL"

@@ -22,18 +22,26 @@ public enum AdminAPIReference {
                        nodes give their text). The simulator's own
                        converter, not the client's.
           state        GitHub: open | closed. Jira: a workflow status name.
-          labels       strings. GitHub: not the priority:/kind: labels.
+                       Trello: a list name on the card's board.
+          labels       strings. GitHub, Trello: not the priority:/kind:
+                       labels (Trello makes missing labels on the board).
           assignee     GitHub: a login. Jira: an accountId (an email or a
-                       display name is taken too). null unassigns.
-          priority     GitHub: the label "priority: X". Jira: Highest..Lowest.
-          kind         GitHub: the label "kind: X". Jira: an issue type name.
+                       display name is taken too). Trello: a board member's
+                       username or full name (the card's first member).
+                       null unassigns.
+          priority     GitHub, Trello: the label "priority: X". Jira:
+                       Highest..Lowest.
+          kind         GitHub, Trello: the label "kind: X". Jira: an issue
+                       type name.
           scope        POST only. GitHub: owner/repo. Jira: a project key.
+                       Trello: a board's shortLink or name.
                        Default: the first one seeded or set up.
         Tracker extras stay allowed and win over the member they duplicate:
           GitHub: body, state_reason, assignees, user, pull_request,
                   repository, comments (a count; moves updated_at)
           Jira:   fields (IssueBean fields, ADF description), status,
                   properties, comment (moves updated)
+          Trello: closed (archives), comment (moves dateLastActivity)
         An answer is the tracker's own JSON for the item with the neutral
         members laid over it (GitHub's labels and assignee become strings;
         the full objects stay in "assignees").
@@ -44,6 +52,11 @@ public enum AdminAPIReference {
                                        [{"key", "name"}], "users":
                                        [{"accountId", "displayName",
                                        "emailAddress"}], "timeZone", "email"};
+                                       Trello: {"boards": [{"name",
+                                       "shortLink", "lists": [...], "labels":
+                                       [{"name", "color"}], "members":
+                                       ["username"]}], "members":
+                                       [{"username", "fullName"}]};
                                        any: {"record_bodies": true|false}
           GET    /_simulator/clock     {"now": ISO 8601}, the simulated time
           POST   /_simulator/clock     {"advance_seconds": N} or {"now": ISO}:

@@ -105,6 +105,12 @@ extension SimulatedTrackerKind {
             if options.seedDemo { LinearDemoData.seedDemo(into: &store) }
             if options.seedCount > 0 { LinearDemoData.seedGenerated(count: options.seedCount, teamKey: options.seedProject, into: &store) }
             return LinearSimulator(initial: store)
+        case .trello:
+            if let saved = try TrelloStore.saved(in: options.stateFile) { return TrelloSimulator(initial: saved, apiKey: options.apiKey) }
+            var store = TrelloDemoData.standard()
+            if options.seedDemo { TrelloDemoData.seedDemo(into: &store, now: store.wallClock.nowMilliseconds) }
+            if options.seedCount > 0 { TrelloDemoData.seedGenerated(count: options.seedCount, into: &store, now: store.wallClock.nowMilliseconds) }
+            return TrelloSimulator(initial: store, apiKey: options.apiKey)
         }
     }
 }

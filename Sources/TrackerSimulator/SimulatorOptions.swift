@@ -3,6 +3,7 @@ public enum SimulatedTrackerKind: String, Sendable, CaseIterable {
     case github
     case jira
     case linear
+    case trello
 }
 
 public struct SimulatorOptions: Sendable {
@@ -29,10 +30,13 @@ public struct SimulatorOptions: Sendable {
     public var email: String?
     /// Keep request and response bodies in the request log (`GET /_simulator/requests?bodies=1`).
     public var recordBodies: Bool
+    /// Trello: the API key clients must send with the token; nil takes any key.
+    public var apiKey: String?
 
     public init(kind: SimulatedTrackerKind, token: String, port: Int = 0, stateFile: String? = nil, latencyMs: Int = 0,
                 seedDemo: Bool = false, seedCount: Int = 0, seedRepository: String = "acme/bench",
-                seedProject: String = "BENCH", timeZone: String? = nil, email: String? = nil, recordBodies: Bool = false) {
+                seedProject: String = "BENCH", timeZone: String? = nil, email: String? = nil, recordBodies: Bool = false,
+                apiKey: String? = nil) {
         self.kind = kind
         self.token = token
         self.port = port
@@ -45,5 +49,6 @@ public struct SimulatorOptions: Sendable {
         self.timeZone = timeZone
         self.email = email
         self.recordBodies = recordBodies
+        self.apiKey = apiKey
     }
 }

@@ -2,6 +2,7 @@ import GitHubTracker
 import JiraTracker
 import LinearTracker
 import Trackers
+import TrelloTracker
 
 /// The one place that names concrete trackers: adding one is a new target and one line here.
 enum TrackerRegistry {
@@ -9,5 +10,6 @@ enum TrackerRegistry {
         GitHubDescriptor.descriptor,
         JiraDescriptor.descriptor,
         LinearDescriptor.descriptor,
+        TrelloDescriptor.descriptor,
     ]
 }

@@ -15,6 +15,9 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
             Linear: clients POST /graphql with the token as the whole Authorization value (an OAuth token, \
             lin_oauth_..., as Bearer); the request log names each request's operation (/graphql#query:Issues), and \
             fault paths match that name.
+            Trello: clients send `Authorization: OAuth oauth_consumer_key="KEY", oauth_token="TOKEN"` (or key and \
+            token query parameters); the API is under /1, on the board EngBoard (lists Backlog, To Do, Doing, \
+            Review, Done; members simuser, ana, ben, carla).
 
             """ + "\n" + AdminAPIReference.text
     )
@@ -34,7 +37,7 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: "Delay added to every tracker request, in milliseconds.")
     var latencyMs = 0
 
-    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG; Linear: team ENG).")
+    @Flag(name: .customLong("seed-demo"), help: "Start with a small demo data set (GitHub: demo-org/demo-repo; Jira: project ENG; Linear: team ENG; Trello: board EngBoard).")
     var seedDemo = false
 
     @Option(name: .customLong("seed-issues"), help: "Start with this many generated issues (benchmarks).")
@@ -51,6 +54,9 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
 
     @Option(help: "Jira, Linear: the email address of the token's user (default sim-user@example.com).")
     var email: String?
+
+    @Option(name: .customLong("api-key"), help: "Trello: the API key clients must send with the token (default: any key).")
+    var apiKey: String?
 
     @Flag(name: .customLong("record-bodies"), help: "Keep request and response bodies for GET /_simulator/requests?bodies=1.")
     var recordBodies = false
@@ -75,7 +81,7 @@ struct TrackerSimulatorCommand: AsyncParsableCommand {
         let server = try await SimulatorServer.start(SimulatorOptions(
             kind: SimulatedTrackerKind(rawValue: tracker)!, token: token, port: port, stateFile: state,
             latencyMs: latencyMs, seedDemo: seedDemo, seedCount: seedIssues, seedRepository: seedRepository,
-            seedProject: seedProject, timeZone: timeZone, email: email, recordBodies: recordBodies))
+            seedProject: seedProject, timeZone: timeZone, email: email, recordBodies: recordBodies, apiKey: apiKey))
         // FileHandle writes are unbuffered: whoever waits for this first line sees it at once.
         FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
         let signals = SignalWatcher(server: server)

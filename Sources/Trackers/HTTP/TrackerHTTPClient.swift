@@ -132,12 +132,14 @@ public final class TrackerHTTPClient: Sendable {
     private let policy: RetryPolicy
     private let sleep: @Sendable (Duration) async throws -> Void
     private let classify: ResponseClassifier
+    private let pacer: RequestPacer?
 
     /// `secrets` are scrubbed from every message this client makes (and registered with `Secrets` for every other
-    /// message of the process); `classify` is the tracker's reading of "not now" answers.
+    /// message of the process); `classify` is the tracker's reading of "not now" answers; `pacer` spaces every
+    /// request (retries included) under the tracker's published rate limits.
     public init(userAgent: String = "git-sync-work-items", concurrency: Int = 8, timeout: Duration = .seconds(30),
                 secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
-                classify: @escaping ResponseClassifier = RetryPolicy.standardVerdict,
+                classify: @escaping ResponseClassifier = RetryPolicy.standardVerdict, pacer: RequestPacer? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         client = processWideHTTPClient
         limiter = ConcurrencyLimiter(concurrency)
@@ -147,6 +149,7 @@ public final class TrackerHTTPClient: Sendable {
         redactor = SecretRedactor(secrets: secrets)
         self.policy = policy
         self.classify = classify
+        self.pacer = pacer
         self.sleep = sleep
     }
 
@@ -158,6 +161,7 @@ public final class TrackerHTTPClient: Sendable {
         while true {
             attempt += 1
             await waitForBudget()
+            try await waitForTurn(spec)
             let outcome = await perform(spec)
             switch outcome {
             case .failure(let error, let sent):
@@ -175,6 +179,8 @@ public final class TrackerHTTPClient: Sendable {
                 guard let verdict = classify(response) else { return response }
                 guard (spec.idempotent || !verdict.mayHaveTakenEffect) && attempt < policy.maxAttempts else { return response }
                 let wait = verdict.wait ?? policy.backoff(attempt: attempt)
+                // A 429 means the budget is spent for every request of this run, not just this one.
+                if response.status == 429 { pacer?.hold(for: min(wait, policy.maxServerWait)) }
                 if wait > policy.maxServerWait {
                     let until = Date().addingTimeInterval(Double(wait.components.seconds))
                     let f = DateFormatter()
@@ -228,6 +234,11 @@ public final class TrackerHTTPClient: Sendable {
     private func noteBudget(_ response: HTTPResponseData) {
         guard response.header("x-ratelimit-remaining") == "0", let wait = RetryPolicy.serverWait(response) else { return }
         pausedUntil.withLock { $0 = ContinuousClock.now + min(wait, policy.maxServerWait) }
+    }
+
+    private func waitForTurn(_ spec: HTTPRequestSpec) async throws(TrackerError) {
+        guard let pacer else { return }
+        do { try await pacer.waitForTurn(spec) } catch { throw .unavailable("cancelled") }
     }
 
     private func pause(_ d: Duration) async throws(TrackerError) {

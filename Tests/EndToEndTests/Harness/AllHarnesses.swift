@@ -21,6 +21,7 @@ let allHarnesses: [TrackerUnderTest] = [
     TrackerUnderTest(name: "github", start: { try await GitHubHarness.start() }),
     TrackerUnderTest(name: "jira", start: { try await JiraHarness.start() }),
     TrackerUnderTest(name: "linear", start: { try await LinearHarness.start() }),
+    TrackerUnderTest(name: "trello", start: { try await TrelloHarness.start() }),
 ]
 
 /// Every tracker, and the engine's `FakeTracker`.

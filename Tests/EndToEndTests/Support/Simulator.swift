@@ -41,6 +41,13 @@ final class Simulator {
         return sim
     }
 
+    /// The Trello simulator: the board EngBoard, members simuser (the token's), ana, ben and carla; clients must send
+    /// `apiKey` with the token.
+    static func startTrello(apiKey: String, latencyMs: Int = 0) async throws -> Simulator {
+        Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .trello, token: E2E.token, latencyMs: latencyMs,
+                                                                          apiKey: apiKey)))
+    }
+
     func stop() async { await server.stop() }
 
     @discardableResult
