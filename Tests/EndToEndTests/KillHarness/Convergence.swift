@@ -1,7 +1,7 @@
 /// What one interrupted run and the runs after it left behind: duplicates (an item twice on either side, a key in
 /// two files), lost edits (a change that did not end up where the plan or the resolution says) and every other
 /// broken promise (exit codes, `git status`, the index, the decision log, a third run with work left), each named.
-struct Convergence: CustomStringConvertible {
+struct Convergence: Sendable, CustomStringConvertible {
     let point: String
     private(set) var duplicates = 0
     private(set) var lostEdits = 0

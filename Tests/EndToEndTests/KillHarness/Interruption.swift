@@ -1,5 +1,5 @@
 /// How the first run of a kill-harness point is cut short.
-enum Interruption: CustomStringConvertible {
+enum Interruption: Sendable, CustomStringConvertible {
     /// Not at all: the survey run that lists the steps and writes.
     case none
     /// SIGKILL right after the named durable step (the debug build's `GIT_SYNC_WORK_ITEMS_TEST_STOP_AT`).
@@ -26,8 +26,8 @@ enum Interruption: CustomStringConvertible {
 
 /// One fault injected into the scenario's run: what it hits, what it is, how often, and the exit codes that run may
 /// end with.
-struct FaultCase: CustomStringConvertible {
-    enum Target: CustomStringConvertible {
+struct FaultCase: Sendable, CustomStringConvertible {
+    enum Target: Sendable, CustomStringConvertible {
         /// The listing or search reads (`failReads`).
         case reads
         /// One of the writes the survey run sent, "METHOD path"; `creates` when it makes a new item.

@@ -5,7 +5,7 @@ import Foundation
 /// setup, cuts the first run short (a kill at a step, a kill after a number of requests, or a fault), runs the same
 /// command again normally, checks what the scenario and the repository promise, runs a third time (which must
 /// have nothing to do) and makes an unrelated commit (which must delete nothing).
-struct KillHarness {
+struct KillHarness: Sendable {
     static let stopVariable = "GIT_SYNC_WORK_ITEMS_TEST_STOP_AT"
     static let recordVariable = "GIT_SYNC_WORK_ITEMS_TEST_RECORD_STEPS"
 
@@ -38,7 +38,8 @@ struct KillHarness {
                 writes.append((line, !keys.contains { harness.isWrite(line, to: $0) }))
             }
             try await point.finish(into: &result)
-            return Survey(integration: harness.integration, steps: point.recordedSteps(), writes: writes, requestCount: requests.count, convergence: result)
+            return Survey(integration: harness.integration, steps: point.recordedSteps(), writes: writes,
+                          requestCount: requests.count, convergence: result)
         }
     }
 
@@ -49,6 +50,27 @@ struct KillHarness {
             try await point.interruptFirstRun(into: &result)
             try await point.finish(into: &result)
             return result
+        }
+    }
+
+    /// Every point, `concurrency` at a time (each has its own simulator and repository; a tracker whose client
+    /// paces its requests spends most of a run waiting), in the order given.
+    func converge(after interruptions: [Interruption], concurrency: Int = 2) async throws -> [Convergence] {
+        try await withThrowingTaskGroup(of: (Int, Convergence).self) { group in
+            var results: [Int: Convergence] = [:]
+            var next = interruptions.startIndex
+            func startNext() {
+                guard next < interruptions.endIndex else { return }
+                let (index, interruption) = (next, interruptions[next])
+                group.addTask { (index, try await converge(after: interruption)) }
+                next += 1
+            }
+            for _ in 0..<max(1, concurrency) { startNext() }
+            while let (index, convergence) = try await group.next() {
+                results[index] = convergence
+                startNext()
+            }
+            return interruptions.indices.compactMap { results[$0] }
         }
     }
 
@@ -87,11 +109,11 @@ private struct Point {
         environment[KillHarness.recordVariable] = stepFile
         switch interruption {
         case .none:
-            let run = try sync(environment: environment)
+            let run = try await scene.repo.syncOnItsOwnThread(KillScenario.command, environment: environment)
             result.expect(run.status == 0, "the uninterrupted run exited \(run.status): \(run.output)")
         case .killAt(let step):
             environment[KillHarness.stopVariable] = step
-            let run = try sync(environment: environment)
+            let run = try await scene.repo.syncOnItsOwnThread(KillScenario.command, environment: environment)
             // Foundation reports a signal's number as the status of a process it killed.
             result.expect(run.status == SIGKILL, "the hook did not fire (exit \(run.status)): \(run.output)")
             result.expect(recordedSteps().last == step, "the run stopped after \(recordedSteps().last ?? "no step")")
@@ -102,7 +124,7 @@ private struct Point {
             result.expect(killed, "the run ended before the tracker served \(count) requests")
         case .fault(let fault):
             try await inject(fault)
-            let run = try sync(environment: environment)
+            let run = try await scene.repo.syncOnItsOwnThread(KillScenario.command, environment: environment)
             try await harness.clearFaults()
             result.expect(fault.expectedExits.contains(run.status),
                           "the faulted run exited \(run.status), not \(fault.expectedExits.sorted()): \(run.output)")
@@ -120,16 +142,12 @@ private struct Point {
 
     /// The same command once more, the checks, a third run and an unrelated commit.
     func finish(into result: inout Convergence) async throws {
-        let rerun = try scene.repo.sync(contentsOf: KillScenario.command)
+        let rerun = try await scene.repo.syncOnItsOwnThread(KillScenario.command)
         result.expect(rerun.status == 0, "the run after it exited \(rerun.status): \(rerun.output)")
         try await scenario.check(into: &result)
         try checkRepository(into: &result)
         try await checkThirdRunHasNothingToDo(into: &result)
         try checkAnUnrelatedCommitDeletesNothing(into: &result)
-    }
-
-    private func sync(environment: [String: String]) throws -> RunResult {
-        try runProcess(BuiltProducts.syncBinary, KillScenario.command, in: scene.repo.root, environment: environment)
     }
 
     private func inject(_ fault: FaultCase) async throws {
@@ -153,7 +171,7 @@ private struct Point {
     private func checkThirdRunHasNothingToDo(into result: inout Convergence) async throws {
         let head = try scene.repo.git("rev-parse", "HEAD")
         try await harness.clearRequests()
-        let third = try scene.repo.sync("--no-input")
+        let third = try await scene.repo.syncOnItsOwnThread(["--no-input"])
         result.expect(third.status == 0, "the third run exited \(third.status): \(third.output)")
         result.expect(third.stdout.contains("nothing to do"), "the third run had something to do: \(third.stdout)")
         let writes = try await harness.remoteWrites()

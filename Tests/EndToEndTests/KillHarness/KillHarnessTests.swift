@@ -26,6 +26,7 @@ extension Conformance {
         /// `make test`'s share: the first step of each kind, a kill after a few requests, and a fault of each kind.
         @Test(arguments: allHarnesses)
         func aSpreadOfKillPointsAndFaultsConverges(_ tracker: TrackerUnderTest) async throws {
+            let started = ContinuousClock.now
             let harness = KillHarness(tracker: tracker)
             let survey = try await harness.survey()
             try #require(survey.convergence.converged, "\(survey.convergence)")
@@ -35,15 +36,13 @@ extension Conformance {
             let required = Self.requiredKinds(survey.integration)
             #expect(required.isSubset(of: kinds), "missing: \(required.subtracting(kinds))")
 
+            let points = KillHarness.spread(of: survey.steps).map { Interruption.killAt(step: $0) }
+                + [.killAfterRequests(Self.requestKill)] + (try Self.spreadOfFaults(survey)).map { .fault($0) }
             var tally = ConvergenceTally()
-            for step in KillHarness.spread(of: survey.steps) {
-                try await expectConverged(harness.converge(after: .killAt(step: step)), isFault: false, into: &tally)
+            for (point, convergence) in zip(points, try await harness.converge(after: points)) {
+                expectConverged(convergence, isFault: point.isFault, into: &tally)
             }
-            try await expectConverged(harness.converge(after: .killAfterRequests(Self.requestKill)), isFault: false, into: &tally)
-            for fault in try Self.spreadOfFaults(survey) {
-                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
-            }
-            print("kill harness (spread) \(tracker.name): \(tally)")
+            print("kill harness (spread) \(tracker.name): \(tally) (\(ContinuousClock.now - started))")
         }
 
         /// Reads failing until the run gives up; an update rate limited once, its connection dropped before the
@@ -66,15 +65,12 @@ extension Conformance {
             let harness = KillHarness(tracker: tracker)
             let survey = try await harness.survey()
             try #require(survey.convergence.converged, "\(survey.convergence)")
+            let points = survey.steps.map { Interruption.killAt(step: $0) }
+                + (1..<max(2, survey.requestCount)).map { .killAfterRequests($0) }
+                + FaultCase.all(writes: survey.writes).map { .fault($0) }
             var tally = ConvergenceTally()
-            for step in survey.steps {
-                try await expectConverged(harness.converge(after: .killAt(step: step)), isFault: false, into: &tally)
-            }
-            for count in 1..<max(2, survey.requestCount) {
-                try await expectConverged(harness.converge(after: .killAfterRequests(count)), isFault: false, into: &tally)
-            }
-            for fault in FaultCase.all(writes: survey.writes) {
-                try await expectConverged(harness.converge(after: .fault(fault)), isFault: true, into: &tally)
+            for (point, convergence) in zip(points, try await harness.converge(after: points)) {
+                expectConverged(convergence, isFault: point.isFault, into: &tally)
             }
             print("kill harness \(tracker.name): \(survey.steps.count) steps, \(survey.requestCount) requests, "
                 + "\(survey.writes.count) distinct writes; \(tally)")

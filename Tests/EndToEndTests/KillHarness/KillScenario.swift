@@ -54,7 +54,7 @@ struct KillScenario {
                 extraSections: "\n## Requirements\n\n- First requirement\n- Second requirement\n"))
         }
         try scene.repo.commitAll("Work items")
-        let first = try scene.repo.sync("--push-new=all", "--concurrency", "1", "--no-input")
+        let first = try await scene.repo.syncOnItsOwnThread(["--push-new=all", "--concurrency", "1", "--no-input"])
         guard first.status == 0 else { throw HarnessError("the establishing sync failed (\(first.status)): \(first.output)") }
         var keys: [String: String] = [:]
         for id in established { keys[id] = try scene.key(of: scene.path(id)) }
