@@ -65,6 +65,11 @@ final class LinearHarness: SimulatorBackedHarness {
         try await simulator.fault(spec)
     }
 
+    /// The log names the operation only; the write adds the issue it names.
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool {
+        request.line == write || write.hasPrefix(request.line + " ")
+    }
+
     func isWrite(_ write: String, to key: String) -> Bool {
         write.hasSuffix("#mutation:IssueUpdate \(key)")
     }

@@ -65,6 +65,14 @@ extension SimulatorBackedHarness {
         try await simulator.fault(spec)
     }
 
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool { request.line == write }
+
+    /// The write's path (its second word) is the create path.
+    func isCreate(_ write: String) -> Bool {
+        let words = write.split(separator: " ")
+        return words.count >= 2 && (try? Regex(createPathPattern).firstMatch(in: String(words[1]))) != nil
+    }
+
     func clearFaults() async throws { try await simulator.clearFaults() }
 
     func remoteWrites() async throws -> [String] {

@@ -17,8 +17,8 @@ struct KillHarness: Sendable {
         var integration: String
         /// Step names in the order the run made them.
         var steps: [String]
-        /// Distinct remote writes ("METHOD path") in the order they were first sent; `creates` when the write is not
-        /// to an item that existed after the run, that is, when it made one.
+        /// Distinct remote writes ("METHOD path") in the order they were first sent; `creates` when the write makes
+        /// an item (a create's confirmation, as Trello's, is a write of its own that may be sent again).
         var writes: [(line: String, creates: Bool)]
         var requestCount: Int
         /// The survey run is a point too: it must converge like any other.
@@ -32,10 +32,9 @@ struct KillHarness: Sendable {
             try await point.interruptFirstRun(into: &result)
             let requests = try await harness.requests()
             let lines = try await harness.remoteWrites()
-            let keys = try await harness.items().map(\.key)
             var writes: [(line: String, creates: Bool)] = []
             for line in lines where !writes.contains(where: { $0.line == line }) {
-                writes.append((line, !keys.contains { harness.isWrite(line, to: $0) }))
+                writes.append((line, harness.isCreate(line)))
             }
             try await point.finish(into: &result)
             return Survey(integration: harness.integration, steps: point.recordedSteps(), writes: writes,
@@ -132,8 +131,7 @@ private struct Point {
                 guard request.status == fault.fault.loggedStatus else { return false }
                 switch fault.target {
                 case .reads: return harness.isListOrSearch(request)
-                // A write line is the logged request's line, or that line and what the write names (GraphQL).
-                case .write(let line, _): return request.line == line || line.hasPrefix(request.line + " ")
+                case .write(let line, _): return harness.isRequest(request, the: line)
                 }
             }
             result.expect(met, "no request met the fault")
