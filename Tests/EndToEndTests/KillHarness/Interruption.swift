@@ -36,7 +36,7 @@ struct FaultCase: Sendable, CustomStringConvertible {
         var description: String {
             switch self {
             case .reads: return "reads"
-            case .write(let line, let creates): return "\(creates ? "create" : "update") \(line)"
+            case .write(let line, let creates): return "\(creates ? "create" : "write") \(line)"
             }
         }
     }

@@ -62,6 +62,7 @@ extension Conformance {
         @Test(.enabled(if: Soak.enabled), arguments: allHarnesses)
         func soakEveryStepAndEveryFault(_ tracker: TrackerUnderTest) async throws {
             guard Soak.includes(tracker) else { return }
+            let started = ContinuousClock.now
             let harness = KillHarness(tracker: tracker)
             let survey = try await harness.survey()
             try #require(survey.convergence.converged, "\(survey.convergence)")
@@ -73,7 +74,7 @@ extension Conformance {
                 expectConverged(convergence, isFault: point.isFault, into: &tally)
             }
             print("kill harness \(tracker.name): \(survey.steps.count) steps, \(survey.requestCount) requests, "
-                + "\(survey.writes.count) distinct writes; \(tally)")
+                + "\(survey.writes.count) distinct writes; \(tally) (\(ContinuousClock.now - started))")
             #expect(tally.duplicates == 0 && tally.lostEdits == 0 && tally.failedPoints == 0, "\(tally)")
         }
 
