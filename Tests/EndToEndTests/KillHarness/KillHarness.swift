@@ -20,6 +20,8 @@ struct KillHarness: Sendable {
         /// Distinct remote writes ("METHOD path") in the order they were first sent; `creates` when the write makes
         /// an item (a create's confirmation, as Trello's, is a write of its own that may be sent again).
         var writes: [(line: String, creates: Bool)]
+        /// Those of `writes` that changed an item there after the run (`isWrite` to its key).
+        var updates: [String]
         var requestCount: Int
         /// The survey run is a point too: it must converge like any other.
         var convergence: Convergence
@@ -32,12 +34,14 @@ struct KillHarness: Sendable {
             try await point.interruptFirstRun(into: &result)
             let requests = try await harness.requests()
             let lines = try await harness.remoteWrites()
+            let keys = try await harness.items().map(\.key)
             var writes: [(line: String, creates: Bool)] = []
             for line in lines where !writes.contains(where: { $0.line == line }) {
                 writes.append((line, harness.isCreate(line)))
             }
             try await point.finish(into: &result)
-            return Survey(integration: harness.integration, steps: point.recordedSteps(), writes: writes,
+            let updates = writes.map(\.line).filter { line in keys.contains { harness.isWrite(line, to: $0) } }
+            return Survey(integration: harness.integration, steps: point.recordedSteps(), writes: writes, updates: updates,
                           requestCount: requests.count, convergence: result)
         }
     }

@@ -49,13 +49,13 @@ extension Conformance {
         /// effect; a create's connection dropped after the effect (its answer lost).
         static func spreadOfFaults(_ survey: KillHarness.Survey) throws -> [FaultCase] {
             let create = try #require(survey.writes.first { $0.creates }, "the scenario sends a create: \(survey.writes)")
-            let update = try #require(survey.writes.first { !$0.creates }, "the scenario sends an update: \(survey.writes)")
+            let update = try #require(survey.updates.first, "the scenario sends an update: \(survey.writes)")
             return [
                 FaultCase(target: .reads, fault: .answer(status: 503, headers: ["retry-after": "0"]), count: FaultCase.persistent,
                           expectedExits: [70]),
-                FaultCase(target: .write(update.line, creates: false), fault: .answer(status: 429, headers: ["retry-after": "0"]),
+                FaultCase(target: .write(update, creates: false), fault: .answer(status: 429, headers: ["retry-after": "0"]),
                           count: 1, expectedExits: [0]),
-            ] + FaultCase.drops(on: update.line, creates: false).prefix(1) + FaultCase.drops(on: create.line, creates: true).suffix(1)
+            ] + FaultCase.drops(on: update, creates: false).prefix(1) + FaultCase.drops(on: create.line, creates: true).suffix(1)
         }
 
         /// `make soak`: every step, a kill after every request count, and every fault on the reads and on each write.
