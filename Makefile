@@ -4,7 +4,7 @@ BINDIR = $(PREFIX)/bin
 SWIFT ?= swift
 APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: all build deps demo test contract bench bench-status install uninstall clean hook-script
+.PHONY: all build deps demo test contract bench bench-status soak install uninstall clean hook-script
 
 all: build
 
@@ -51,6 +51,13 @@ bench: deps
 bench-status: deps
 	$(SWIFT) build -c release --product git-sync-work-items
 	./scripts/bench-status.sh
+
+# The kill harness's full set: the scenario killed after every durable step and every request count, and every
+# simulator fault on the reads and on each write, for every tracker (SOAK_TRACKERS=github,jira narrows it). Prints
+# the counts per tracker. `make test` runs a spread of it.
+soak: deps
+	$(SWIFT) build --build-tests
+	GIT_SYNC_WORK_ITEMS_SOAK=1 SOAK_TRACKERS="$(SOAK_TRACKERS)" $(SWIFT) test --skip-build --filter soakEveryStepAndEveryFault
 
 MANDIR = $(PREFIX)/share/man/man1
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions

@@ -203,6 +203,14 @@ public enum Planner {
         } else {
             remoteSide = .unchanged
         }
+        // A push cut short between its requests left the tracker part of the way to the local version: the push
+        // finishes, it is no conflict.
+        let partlyPushed = localSide == .changed && remoteSide == .changed && !converged
+            && remote.map { r in
+                item.syncedContent.map { synced in
+                    holdsPartOfLocalEdit(r.content, local: outbound, synced: links.toRemote(synced), representable: input.representable)
+                } ?? false
+            } ?? false
 
         var p = PlannedItem(id: item.id, key: key, path: item.path, title: item.content.title, action: .skip,
             remote: remote, local: item)
@@ -216,8 +224,8 @@ public enum Planner {
             return p
         }
         let resolution = input.resolutions[item.id] ?? input.resolutions[key]
-        guard let (action, reason) = decide(local: localSide, remote: remoteSide, converged: converged,
-            mode: input.mode, dirty: item.isDirty, resolution: resolution)
+        guard let (action, reason) = decide(local: localSide, remote: partlyPushed ? .unchanged : remoteSide,
+            converged: converged, mode: input.mode, dirty: item.isDirty, resolution: resolution)
         else { return nil }
         p.action = action
         p.reason = reason
@@ -239,6 +247,21 @@ public enum Planner {
             break
         }
         return p
+    }
+
+    /// Whether every field of `remote` is either what was synced last or already the local value (as the tracker
+    /// holds them): the remote moved only toward the local version, so the only edit in it is the local one.
+    static func holdsPartOfLocalEdit(
+        _ remote: WorkItemContent, local: WorkItemContent, synced: WorkItemContent,
+        representable: (WorkItemContent) -> WorkItemContent
+    ) -> Bool {
+        let r = representable(remote).normalised(), l = representable(local).normalised()
+        let s = representable(synced).normalised()
+        func agrees<Value: Equatable>(_ field: KeyPath<WorkItemContent, Value>) -> Bool {
+            r[keyPath: field] == s[keyPath: field] || r[keyPath: field] == l[keyPath: field]
+        }
+        return agrees(\.title) && agrees(\.description) && agrees(\.status) && agrees(\.priority) && agrees(\.kind)
+            && agrees(\.tags) && agrees(\.assignee) && agrees(\.parent)
     }
 
     /// Remote values win, except where the remote value is just the tracker's coarse picture of the local one

@@ -28,6 +28,9 @@ struct AdminAPI: Sendable {
             return .empty(204)
         case ("POST", "faults"):
             return await addFaults(request.body)
+        case ("DELETE", "faults"):
+            faults.clearFaults()
+            return .empty(204)
         case ("GET", "clock"):
             return Self.clockAnswer(await tracker.clock(nil))
         case ("POST", "clock"):
@@ -88,7 +91,12 @@ struct AdminAPI: Sendable {
             let message = spec["message"] as? String
             action = .answer(status: status, headers: headers.sorted { $0.0 < $1.0 }, message: message)
         }
-        faults.add(.init(pattern: source, action: action, remaining: count))
+        if let method = spec["method"], !(method is String) { return Self.error(400, "\"method\" must be a string") }
+        if let body = spec["body"], !((body as? String).map(FaultInjector.isValidPattern) ?? false) {
+            return Self.error(400, "\"body\" must be a regular expression")
+        }
+        faults.add(.init(pattern: source, method: (spec["method"] as? String)?.uppercased(), bodyPattern: spec["body"] as? String,
+                         action: action, remaining: count))
         return .empty(204)
     }
 

@@ -76,6 +76,10 @@ public enum AdminAPIReference {
                                        {"latency_ms": N}
                                        {"ratelimit_remaining": N,
                                        "ratelimit_reset_seconds": S}
+                                       either fault may add "method": "PATCH"
+                                       and "body": regex (only requests with
+                                       that method, whose body matches)
+          DELETE /_simulator/faults    faults cleared (latency stays)
           POST   /_simulator/reset     start state back; faults and log
                                        cleared (time and record_bodies stay)
         """

@@ -12,8 +12,13 @@ final class FaultInjector: Sendable {
             case drop(afterEffect: Bool)
         }
 
-        /// A regular expression over path and query, checked when the fault is added.
+        /// A regular expression over the request's label (path and query; for GraphQL also the operation), checked
+        /// when the fault is added.
         var pattern: String
+        /// Only requests with this method (`PATCH`); nil: any.
+        var method: String? = nil
+        /// Only requests whose body (as UTF-8) this regular expression matches; nil: any.
+        var bodyPattern: String? = nil
         var action: Action
         var remaining: Int
     }
@@ -45,10 +50,16 @@ final class FaultInjector: Sendable {
         }
     }
 
-    /// The first fault whose pattern matches `pathAndQuery`, with one use consumed.
-    func take(matching pathAndQuery: String) -> Fault.Action? {
+    /// Faults cleared; the latency stays.
+    func clearFaults() { state.withLock { $0.faults.removeAll() } }
+
+    /// The first fault whose method, pattern and body pattern match the request, with one use consumed.
+    func take(method: String, label: String, body: Data) -> Fault.Action? {
         state.withLock { state in
-            guard let index = state.faults.firstIndex(where: { Self.matches($0.pattern, pathAndQuery) })
+            guard let index = state.faults.firstIndex(where: { fault in
+                (fault.method == nil || fault.method == method) && Self.matches(fault.pattern, label)
+                    && (fault.bodyPattern.map { Self.matches($0, String(decoding: body, as: UTF8.self)) } ?? true)
+            })
             else { return nil }
             let action = state.faults[index].action
             state.faults[index].remaining -= 1

@@ -36,7 +36,7 @@ final class RequestPipeline: Sendable {
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 
         let label = tracker.requestLabel(simRequest)
-        switch faults.take(matching: label) {
+        switch faults.take(method: simRequest.method, label: label, body: simRequest.body) {
         case .answer(let status, let headers, let message)?:
             return Self.response(logged(simRequest, tracker.faultResponse(status: status, headers: headers, message: message)))
         case .drop(let afterEffect)?:

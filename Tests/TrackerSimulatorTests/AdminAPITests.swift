@@ -87,6 +87,39 @@ final class AdminAPITests: SimulatorTestCase {
         XCTAssertEqual(invalid.status, 400)
     }
 
+    func testAFaultWithAMethodLeavesOtherMethodsOnThePathAlone() async throws {
+        try await addIssues(1)
+        let set = try await http.admin("POST", "/_simulator/faults",
+                                       ["path": "^/repos/acme/widgets/issues/1$", "method": "patch", "status": 503])
+        XCTAssertEqual(set.status, 204)
+        let read = try await http.api("GET", "/repos/acme/widgets/issues/1")
+        let write = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "Changed"])
+        let again = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "Changed"])
+        XCTAssertEqual([read.status, write.status, again.status], [200, 503, 200])
+        let invalid = try await http.admin("POST", "/_simulator/faults", ["path": "x", "method": 3])
+        XCTAssertEqual(invalid.status, 400)
+    }
+
+    func testAFaultWithABodyPatternTakesOnlyRequestsWhoseBodyMatches() async throws {
+        try await addIssues(1)
+        try await http.admin("POST", "/_simulator/faults",
+                             ["path": "^/repos/acme/widgets/issues/1$", "body": #""title"\s*:\s*"Second""#, "status": 503])
+        let first = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "First"])
+        let second = try await http.api("PATCH", "/repos/acme/widgets/issues/1", ["title": "Second"])
+        XCTAssertEqual([first.status, second.status], [200, 503])
+        let invalid = try await http.admin("POST", "/_simulator/faults", ["path": "x", "body": "("])
+        XCTAssertEqual(invalid.status, 400)
+    }
+
+    func testClearingFaultsKeepsItemsAndLatency() async throws {
+        try await addIssues(1)
+        try await http.admin("POST", "/_simulator/faults", ["path": "^/repos/acme/widgets/issues", "status": 500, "count": 50])
+        let cleared = try await http.admin("DELETE", "/_simulator/faults")
+        XCTAssertEqual(cleared.status, 204)
+        let read = try await http.api("GET", "/repos/acme/widgets/issues/1")
+        XCTAssertEqual(read.status, 200, "the fault is gone, the item is not")
+    }
+
     func testADroppedConnectionGetsNoAnswer() async throws {
         try await http.admin("POST", "/_simulator/faults", ["path": "^/repos/acme/widgets/issues$", "drop": true, "count": 1])
         let answer = try await RawHTTP.exchange(port: port, RawHTTP.post(

@@ -39,7 +39,7 @@ final class ExecutableTests: XCTestCase {
         for route in ["POST   /_simulator/items", "GET    /_simulator/items", "PATCH  /_simulator/items/{key}",
                       "DELETE /_simulator/items/{key}", "POST   /_simulator/setup", "GET    /_simulator/clock",
                       "POST   /_simulator/clock", "GET    /_simulator/requests", "DELETE /_simulator/requests",
-                      "POST   /_simulator/faults", "POST   /_simulator/reset"] {
+                      "POST   /_simulator/faults", "DELETE /_simulator/faults", "POST   /_simulator/reset"] {
             XCTAssertTrue(help.contains(route), "\(route) is documented")
         }
         for member in ["title", "description", "state", "labels", "assignee", "priority", "kind", "scope"] {

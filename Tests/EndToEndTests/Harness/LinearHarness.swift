@@ -50,6 +50,26 @@ final class LinearHarness: SimulatorBackedHarness {
         }
     }
 
+    /// `write` is "POST /graphql#mutation:IssueUpdate ENG-2": the fault takes that mutation naming that issue in
+    /// its `id` variable. A create's `id` is the marker, new every run, so a create's fault takes the next create.
+    func failWrite(_ write: String, with fault: InjectedFault, count: Int) async throws {
+        let parts = write.split(separator: " ").map(String.init)
+        guard parts.count >= 2 else { throw HarnessError("not a \"METHOD label [id]\" write: \(write)") }
+        var spec = fault.simulatorSpec
+        spec["method"] = parts[0]
+        spec["path"] = "^" + NSRegularExpression.escapedPattern(for: parts[1]) + "$"
+        spec["count"] = count
+        if parts.count > 2, !parts[1].hasSuffix("#mutation:IssueCreate") {
+            spec["body"] = #""id"\s*:\s*""# + NSRegularExpression.escapedPattern(for: parts[2]) + "\""
+        }
+        try await simulator.fault(spec)
+    }
+
+    /// The log names the operation only; the write adds the issue it names.
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool {
+        request.line == write || write.hasPrefix(request.line + " ")
+    }
+
     func isWrite(_ write: String, to key: String) -> Bool {
         write.hasSuffix("#mutation:IssueUpdate \(key)")
     }

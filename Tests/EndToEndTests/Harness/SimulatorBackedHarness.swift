@@ -54,6 +54,27 @@ extension SimulatorBackedHarness {
 
     func setLatency(ms: Int) async throws { try await simulator.fault(["latency_ms": ms]) }
 
+    /// `write` is "METHOD path": the fault takes that method on exactly that path and query.
+    func failWrite(_ write: String, with fault: InjectedFault, count: Int) async throws {
+        let parts = write.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw HarnessError("not a \"METHOD path\" write: \(write)") }
+        var spec = fault.simulatorSpec
+        spec["method"] = parts[0]
+        spec["path"] = "^" + NSRegularExpression.escapedPattern(for: parts[1]) + "$"
+        spec["count"] = count
+        try await simulator.fault(spec)
+    }
+
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool { request.line == write }
+
+    /// The write's path (its second word) is the create path.
+    func isCreate(_ write: String) -> Bool {
+        let words = write.split(separator: " ")
+        return words.count >= 2 && (try? Regex(createPathPattern).firstMatch(in: String(words[1]))) != nil
+    }
+
+    func clearFaults() async throws { try await simulator.clearFaults() }
+
     func remoteWrites() async throws -> [String] {
         try await requests().filter { !isRead($0) }.map(\.line)
     }

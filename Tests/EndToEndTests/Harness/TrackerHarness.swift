@@ -64,12 +64,21 @@ protocol TrackerHarness: ClientHarness {
     func remoteWrites() async throws -> [String]
     /// Whether a remote write ("METHOD path") changed the item `key`.
     func isWrite(_ write: String, to key: String) -> Bool
+    /// Whether a remote write (one of the lines `remoteWrites()` lists) makes a new item.
+    func isCreate(_ write: String) -> Bool
     /// The next `count` reads (listing or search) answer `status` with `headers`, carrying `message` when given.
     func failReads(status: Int, count: Int, headers: [String: String], message: String?) async throws
     /// Whether a logged request is one of the reads `failReads` fails.
     func isListOrSearch(_ request: LoggedRequest) -> Bool
     /// Every request to the tracker is delayed by `ms` (the kill scenarios stretch a run with it).
     func setLatency(ms: Int) async throws
+    /// The next `count` requests that are `write` (one of the lines `remoteWrites()` lists) meet `fault`. A tracker
+    /// whose writes share a method and path with its reads (GraphQL) tells them apart here by what it sends.
+    func failWrite(_ write: String, with fault: InjectedFault, count: Int) async throws
+    /// Whether a logged request is `write` (one of the lines `remoteWrites()` lists), as `failWrite` picks it.
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool
+    /// Faults not used up yet are forgotten (latency stays).
+    func clearFaults() async throws
 
     /// A person the tracker shows under `name` (the hostile scenarios use names no real tracker would allow).
     func addPerson(named name: String) async throws -> Person

@@ -55,6 +55,34 @@ final class TrelloHarness: SimulatorBackedHarness {
             || write.hasPrefix("DELETE /1/cards/\(key)/")
     }
 
+    /// A create is confirmed by a `PUT` to the new card's object id, which is new every run (it starts with the
+    /// creation time): such a write is listed as `PUT /1/cards/{created-card}?…`, and a fault on it takes the next one.
+    static let createdCard = "{created-card}"
+
+    func remoteWrites() async throws -> [String] {
+        try await requests().filter { !isRead($0) }.map { Self.naming($0.line) }
+    }
+
+    /// `write` is "METHOD path": the fault takes that method on that path and query, `{created-card}` any object id.
+    func failWrite(_ write: String, with fault: InjectedFault, count: Int) async throws {
+        let parts = write.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw HarnessError("not a \"METHOD path\" write: \(write)") }
+        var spec = fault.simulatorSpec
+        spec["method"] = parts[0]
+        spec["path"] = "^" + parts[1].components(separatedBy: Self.createdCard).map { NSRegularExpression.escapedPattern(for: $0) }
+            .joined(separator: "[0-9a-f]{24}") + "$"
+        spec["count"] = count
+        try await simulator.fault(spec)
+    }
+
+    func isRequest(_ request: LoggedRequest, the write: String) -> Bool { Self.naming(request.line) == write }
+
+    /// The request line with a card named by its object id (not its shortLink) written as `{created-card}`.
+    private static func naming(_ line: String) -> String {
+        guard let match = line.wholeMatch(of: #/([A-Z]+ /1/cards/)[0-9a-f]{24}([?/].*)?/#) else { return line }
+        return match.1 + createdCard + (match.2 ?? "")
+    }
+
     func inProject(_ fields: RemoteFields) -> RemoteFields { labelled(fields, projectCode) }
     func outsideProject(_ fields: RemoteFields) -> RemoteFields { labelled(fields, "frontend") }
 

@@ -90,6 +90,8 @@ final class Simulator {
 
     func fault(_ spec: [String: Any]) async throws { _ = try await admin("POST", "/_simulator/faults", spec) }
 
+    func clearFaults() async throws { _ = try await admin("DELETE", "/_simulator/faults", nil) }
+
     func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
         var request = URLRequest(url: URL(string: url + path)!)
         request.httpMethod = method
