@@ -87,10 +87,10 @@ let package = Package(
         .testTarget(name: "WorkItemsTests", dependencies: ["WorkItems", "TestFixtures"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "TrackersTests", dependencies: ["Trackers", "TrackerSimulator"]),
-        .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator"]),
-        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
-        .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]),
-        .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator"]),
+        .testTarget(name: "GitHubTrackerTests", dependencies: ["GitHubTracker", "Trackers", "TrackerSimulator", "TrackerTesting"]),
+        .testTarget(name: "JiraTrackerTests", dependencies: ["JiraTracker", "Trackers", "WorkItems", "TrackerSimulator", "TrackerTesting"]),
+        .testTarget(name: "LinearTrackerTests", dependencies: ["LinearTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator", "TrackerTesting"]),
+        .testTarget(name: "TrelloTrackerTests", dependencies: ["TrelloTracker", "Trackers", "WorkItems", "TrackerSimulator", "TrackerTesting"]),
         .testTarget(
             name: "SyncEngineTests", dependencies: ["SyncEngine", "WorkItems", "Trackers", "GitStore", "TrackerTesting"],
             resources: [.copy("Fixtures")]

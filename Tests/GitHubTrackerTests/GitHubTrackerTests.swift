@@ -1,5 +1,6 @@
 import Foundation
 import TrackerSimulator
+import TrackerTesting
 import Trackers
 import WorkItems
 import XCTest
@@ -70,11 +71,7 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
 
     @discardableResult
     private func admin(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
-        var r = URLRequest(url: URL(string: server.baseURL + path)!)
-        r.httpMethod = method
-        if let body { r.httpBody = try JSONSerialization.data(withJSONObject: body) }
-        let (data, _) = try await URLSession.shared.data(for: r)
-        return data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data)
+        try await SimulatorAdminClient(baseURL: server.baseURL).send(method, path, body).json
     }
 
     private func requests() async throws -> [[String: Any]] { try await admin("GET", "/_simulator/requests") as? [[String: Any]] ?? [] }

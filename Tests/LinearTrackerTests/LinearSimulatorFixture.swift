@@ -1,5 +1,6 @@
 import Foundation
 import TrackerSimulator
+import TrackerTesting
 import Trackers
 import XCTest
 @testable import LinearTracker
@@ -36,16 +37,9 @@ class LinearClientTestCase: XCTestCase {
 
     @discardableResult
     func admin(_ method: String, _ path: String, _ body: Any? = nil) async throws -> Any? {
-        var request = URLRequest(url: URL(string: server.baseURL + path)!)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        XCTAssertTrue((200..<300).contains(status), "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
-        return data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data)
+        let answer = try await SimulatorAdminClient(baseURL: server.baseURL).send(method, path, body)
+        XCTAssertTrue(answer.succeeded, "\(method) \(path): \(answer.status) \(answer.text)")
+        return answer.json
     }
 
     @discardableResult

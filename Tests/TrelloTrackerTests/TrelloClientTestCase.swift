@@ -1,5 +1,6 @@
 import Foundation
 import TrackerSimulator
+import TrackerTesting
 import Trackers
 import WorkItems
 import XCTest
@@ -40,14 +41,8 @@ class TrelloClientTestCase: XCTestCase {
 
     @discardableResult
     func admin(_ method: String, _ path: String, _ body: Any? = nil) async throws -> (status: Int, json: Any?) {
-        var request = URLRequest(url: URL(string: server.baseURL + path)!)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as! HTTPURLResponse).statusCode, data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
+        let answer = try await SimulatorAdminClient(baseURL: server.baseURL).send(method, path, body)
+        return (answer.status, answer.json)
     }
 
     /// Adds a card as a colleague would; returns its shortLink.

@@ -1,5 +1,6 @@
 import Foundation
 import TrackerSimulator
+import TrackerTesting
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -93,17 +94,11 @@ final class Simulator {
     func clearFaults() async throws { _ = try await admin("DELETE", "/_simulator/faults", nil) }
 
     func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
-        var request = URLRequest(url: URL(string: url + path)!)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "content-type")
+        let answer = try await SimulatorAdminClient(baseURL: url).send(method, path, body)
+        guard answer.succeeded else {
+            throw NSError(domain: "simulator", code: answer.status,
+                userInfo: [NSLocalizedDescriptionKey: "\(method) \(path): \(answer.status) \(answer.text)"])
         }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            throw NSError(domain: "simulator", code: status, userInfo: [NSLocalizedDescriptionKey: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))"])
-        }
-        return data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return answer.json
     }
 }
