@@ -97,24 +97,37 @@ public struct Baseline: Sendable, Equatable {
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    /// Deterministic text: sorted keys, one item per line, so two people's syncs merge cleanly in git.
+    /// Deterministic text: sorted keys, one item per line, so two people's syncs merge cleanly in git. Written into
+    /// one byte buffer: at 10,000 items, a string per field made this 9% of a sync of 10 + 10 changes.
     public func encoded() -> String {
-        var out = "{\n" + (discovery.map { "  \"discovery\": \(Self.encoded($0)),\n" } ?? "") + "  \"items\": {"
+        var out = [UInt8]()
+        out.reserveCapacity(64 + items.count * 300)
+        out.append(contentsOf: "{\n".utf8)
+        if let discovery { out.append(contentsOf: "  \"discovery\": \(Self.encoded(discovery)),\n".utf8) }
+        out.append(contentsOf: "  \"items\": {".utf8)
         let ids = items.keys.sorted()
         for (index, id) in ids.enumerated() {
             let e = items[id]!
-            var fields: [String] = []
-            if let v = e.forgottenKey { fields.append("\"forgotten_key\": \(Self.quote(v))") }
-            if let v = e.localBlob { fields.append("\"local_blob\": \(Self.quote(v))") }
-            if let v = e.localHash { fields.append("\"local_hash\": \(Self.quote(v))") }
-            if let v = e.remoteHash { fields.append("\"remote_hash\": \(Self.quote(v))") }
-            if let v = e.remoteID { fields.append("\"remote_id\": \(Self.quote(v))") }
-            if let v = e.remoteUpdatedAt { fields.append("\"remote_updated_at\": \(Self.quote(v))") }
-            out += "\n    \(Self.quote(id)): {" + fields.joined(separator: ", ") + "}" + (index < ids.count - 1 ? "," : "")
+            out.append(contentsOf: "\n    ".utf8)
+            Self.appendQuoted(id, to: &out)
+            out.append(contentsOf: ": {".utf8)
+            var first = true
+            for (name, value) in [("forgotten_key", e.forgottenKey), ("local_blob", e.localBlob), ("local_hash", e.localHash),
+                                  ("remote_hash", e.remoteHash), ("remote_id", e.remoteID), ("remote_updated_at", e.remoteUpdatedAt)] {
+                guard let value else { continue }
+                if !first { out.append(contentsOf: ", ".utf8) }
+                first = false
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: name.utf8)
+                out.append(contentsOf: "\": ".utf8)
+                Self.appendQuoted(value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+            if index < ids.count - 1 { out.append(UInt8(ascii: ",")) }
         }
-        out += ids.isEmpty ? "},\n" : "\n  },\n"
-        out += "  \"timestamp\": " + (timestamp.map { Self.quote(ISOTime.format($0)) } ?? "null") + "\n}\n"
-        return out
+        out.append(contentsOf: (ids.isEmpty ? "},\n" : "\n  },\n").utf8)
+        out.append(contentsOf: ("  \"timestamp\": " + (timestamp.map { Self.quote(ISOTime.format($0)) } ?? "null") + "\n}\n").utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal as `JSONEncoder` writes one (`/` left alone), without an encoder per value: a baseline
@@ -122,24 +135,29 @@ public struct Baseline: Sendable, Equatable {
     static func quote(_ s: String) -> String {
         var out = [UInt8]()
         out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        let backslash = UInt8(ascii: "\\")
         out.append(UInt8(ascii: "\""))
         for byte in s.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "\""), backslash: out.append(backslash); out.append(byte)
+            case 0x08: out.append(backslash); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(backslash); out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(backslash); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(backslash); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(backslash); out.append(UInt8(ascii: "t"))
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out.append(contentsOf: "\\u00".utf8)
+                out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Trackers
 import XCTest
 @testable import SyncEngine
 
@@ -14,6 +15,27 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(try Baseline.decode(Data(text.utf8), path: "p"), b)
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
         XCTAssertEqual(Baseline().encoded(), "{\n  \"items\": {},\n  \"timestamp\": null\n}\n")
+    }
+
+    func testTheTextIsExactlyTheStableFormat() throws {
+        var b = Baseline(timestamp: ISOTime.parse("2026-11-25T10:00:00Z"),
+            discovery: DiscoveryFilter(projectCode: "ENG", assignee: "ana", labels: ["a", "b\\c"]))
+        b.items["0010"] = BaselineEntry(remoteUpdatedAt: "2026-11-24T09:00:00Z", remoteHash: "rh", localHash: "lh", localBlob: "b1",
+            forgottenKey: "K-1", remoteID: "u\u{1}1")
+        b.items["0002"] = BaselineEntry(remoteUpdatedAt: "x\"y\n", remoteHash: nil, localHash: "l2", localBlob: nil)
+        let expected = #"""
+            {
+              "discovery": {"all": false, "assignee": "ana", "labels": ["a", "b\\c"], "project": "ENG"},
+              "items": {
+                "0002": {"local_hash": "l2", "remote_updated_at": "x\"y\n"},
+                "0010": {"forgotten_key": "K-1", "local_blob": "b1", "local_hash": "lh", "remote_hash": "rh", "remote_id": "u\u00011", "remote_updated_at": "2026-11-24T09:00:00Z"}
+              },
+              "timestamp": "2026-11-25T10:00:00Z"
+            }
+
+            """#
+        XCTAssertEqual(b.encoded(), expected)
+        XCTAssertEqual(try Baseline.decode(Data(expected.utf8), path: "p"), b)
     }
 
     func testSeedShapeWithTimestampsOnly() throws {
