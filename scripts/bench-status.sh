@@ -12,7 +12,6 @@ SYNC="$BIN/git-sync-work-items"
 N="${BENCH_STATUS_ITEMS:-10000}"
 RUNS="${BENCH_STATUS_RUNS:-5}"
 CORPUS="$ROOT/Tests/Fixtures/accelerator-meta-work"
-[ -d "$CORPUS" ] || CORPUS="$ROOT/../shared/corpus/accelerator-meta-work"
 [ -d "$CORPUS" ] || { echo "no corpus: expected Tests/Fixtures/accelerator-meta-work" >&2; exit 1; }
 WORK="$(mktemp -d "${BENCH_TMPDIR:-$ROOT/.build}/sync-work-items-bench-status.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
