@@ -18,18 +18,11 @@ struct GitHubReadPlan: Equatable {
         let discovery = Self.discovery(request.discovery, since: request.discoverySince)
         if request.trackedKeys.isEmpty {
             listings = [discovery]
-        } else if Self.reaches(request.since, backTo: request.discoverySince) {
+        } else if request.changesSinceReachDiscovery {
             listings = [tracked]
         } else {
             listings = [tracked, discovery]
         }
-    }
-
-    /// Whether a listing of changes since `start` holds every change since `wanted` (nil: since the beginning).
-    static func reaches(_ start: Date?, backTo wanted: Date?) -> Bool {
-        guard let start else { return true }
-        guard let wanted else { return false }
-        return start <= wanted
     }
 
     static func discovery(_ filter: DiscoveryFilter, since: Date?) -> [String] {

@@ -130,16 +130,9 @@ public struct JiraTracker: Tracker {
         }
         let d = request.discovery
         let trackedHoldsDiscovery = !projects.isEmpty && !d.all && d.projectCode.map { projects.contains($0.uppercased()) } == true
-            && Self.reaches(request.since, backTo: request.discoverySince)
+            && request.changesSinceReachDiscovery
         if !trackedHoldsDiscovery { queries.append(try await discoveryQuery(request, zone: zone)) }
         return JQL.or(queries)
-    }
-
-    /// Whether a read of changes since `start` holds every change since `wanted` (nil: since the beginning).
-    static func reaches(_ start: Date?, backTo wanted: Date?) -> Bool {
-        guard let start else { return true }
-        guard let wanted else { return false }
-        return start <= wanted
     }
 
     /// A JQL date a minute before `date`, in the token user's zone (rounded down, so `>=` never misses an issue).

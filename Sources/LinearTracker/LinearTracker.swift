@@ -93,9 +93,7 @@ public struct LinearTracker: Tracker {
     /// candidate too, so the engine can pick them out with `matches` and no second listing is read: it reaches back
     /// as far as discovery has to, and over every team discovery looks in.
     static func covers(_ request: RemoteReadRequest, teamFilter teams: [String]?, scope: String?) -> Bool {
-        if let since = request.since {
-            guard let wanted = request.discoverySince, since <= wanted else { return false }
-        }
+        guard request.changesSinceReachDiscovery else { return false }
         guard let teams else { return true }
         let discovery = request.discovery
         guard !discovery.all, let team = discovery.projectCode ?? scope else { return false }

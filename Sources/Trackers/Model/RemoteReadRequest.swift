@@ -18,6 +18,14 @@ public struct RemoteReadRequest: Sendable {
     /// Told how many items have arrived, page by page, when someone is watching.
     public var progress: ReadProgress?
 
+    /// Whether a listing of what changed since `since` holds every discovery candidate changed since
+    /// `discoverySince` (a read from the beginning holds everything), so one listing can serve both.
+    public var changesSinceReachDiscovery: Bool {
+        guard let since else { return true }
+        guard let discoverySince else { return false }
+        return since <= discoverySince
+    }
+
     public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], discovery: DiscoveryFilter, discoverySince: Date?,
                 progress: ReadProgress? = nil) {
         self.since = since
