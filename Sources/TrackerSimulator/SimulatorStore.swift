@@ -8,13 +8,20 @@ protocol SimulatorStore: Codable, Sendable {
     var wallClock: SimulatorClock { get set }
     /// Keeps the time of the latest change of `previous` (a reset must not make updated stamps go back).
     mutating func keepLatestChange(of previous: Self)
+    /// Rebuilds what is derived from the coded state (lookup indexes), after the state is read from its file.
+    mutating func rebuildIndexes()
 }
 
 extension SimulatorStore {
+    /// A store with nothing derived has nothing to rebuild.
+    mutating func rebuildIndexes() {}
+
     /// The saved state when the state file has one, else nil (start fresh).
     static func saved(in stateFile: String?) throws -> Self? {
         guard let data = stateFile.flatMap({ FileManager.default.contents(atPath: $0) }) else { return nil }
-        return try JSONDecoder().decode(Self.self, from: data)
+        var store = try JSONDecoder().decode(Self.self, from: data)
+        store.rebuildIndexes()
+        return store
     }
 
     /// `initial` again, as a change for the state file, keeping the simulated time and the latest change time.

@@ -17,6 +17,10 @@ final class TrelloStateFileTests: XCTestCase {
         defer { Task { await second.stop() } }
         let after = try await SimulatorHTTP(baseURL: second.baseURL, token: "T").admin("GET", "/_simulator/items").array
         XCTAssertEqual(after.compactMap { $0["key"] as? String }.sorted(), (before + [added.object["key"] as? String ?? ""]).sorted())
+        let key = try XCTUnwrap(added.object["key"] as? String)
+        let changed = try await SimulatorHTTP(baseURL: second.baseURL, token: "T").admin("PATCH", "/_simulator/items/\(key)",
+            ["title": "Found by its shortLink after the restart"])
+        XCTAssertEqual(changed.status, 200, "the card is found by its key: the lookup indexes are rebuilt from the state file")
         let fresh = try await SimulatorServer.start(SimulatorOptions(kind: .trello, token: "T", seedCount: 25))
         let generated = try await SimulatorHTTP(baseURL: fresh.baseURL, token: "T").admin("GET", "/_simulator/items").array
         await fresh.stop()

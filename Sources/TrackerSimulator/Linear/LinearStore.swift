@@ -111,42 +111,7 @@ struct LinearStore: SimulatorStore {
         _ = ensureTeam(key: "ENG", name: "Engineering")
     }
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        organizationID = try c.decode(String.self, forKey: .organizationID)
-        organizationName = try c.decode(String.self, forKey: .organizationName)
-        urlKey = try c.decode(String.self, forKey: .urlKey)
-        users = try c.decode([User].self, forKey: .users)
-        viewerID = try c.decode(String.self, forKey: .viewerID)
-        teams = try c.decode([Team].self, forKey: .teams)
-        states = try c.decode([WorkflowState].self, forKey: .states)
-        labels = try c.decode([Label].self, forKey: .labels)
-        issues = try c.decode([Issue].self, forKey: .issues)
-        clock = try c.decode(Int64.self, forKey: .clock)
-        wallClock = try c.decode(SimulatorClock.self, forKey: .wallClock)
-        revision = try c.decode(Int.self, forKey: .revision)
-        nextSerial = try c.decode(Int.self, forKey: .nextSerial)
-        rebuildIndexes()
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(organizationID, forKey: .organizationID)
-        try c.encode(organizationName, forKey: .organizationName)
-        try c.encode(urlKey, forKey: .urlKey)
-        try c.encode(users, forKey: .users)
-        try c.encode(viewerID, forKey: .viewerID)
-        try c.encode(teams, forKey: .teams)
-        try c.encode(states, forKey: .states)
-        try c.encode(labels, forKey: .labels)
-        try c.encode(issues, forKey: .issues)
-        try c.encode(clock, forKey: .clock)
-        try c.encode(wallClock, forKey: .wallClock)
-        try c.encode(revision, forKey: .revision)
-        try c.encode(nextSerial, forKey: .nextSerial)
-    }
-
-    private mutating func rebuildIndexes() {
+    mutating func rebuildIndexes() {
         issueIndex = [:]
         identifierIndex = [:]
         for (position, issue) in issues.enumerated() { addToIndexes(issue, at: position) }

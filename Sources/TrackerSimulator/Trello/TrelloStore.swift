@@ -79,38 +79,7 @@ struct TrelloStore: SimulatorStore {
         self.tokenMemberID = tokenMemberID
     }
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        members = try c.decode([Member].self, forKey: .members)
-        tokenMemberID = try c.decode(String.self, forKey: .tokenMemberID)
-        boards = try c.decode([Board].self, forKey: .boards)
-        lists = try c.decode([List].self, forKey: .lists)
-        labels = try c.decode([Label].self, forKey: .labels)
-        cards = try c.decode([Card].self, forKey: .cards)
-        actions = try c.decode([TrelloActionRecord].self, forKey: .actions)
-        ids = try c.decode(TrelloObjectIDs.self, forKey: .ids)
-        clock = try c.decode(Int64.self, forKey: .clock)
-        revision = try c.decode(Int.self, forKey: .revision)
-        wallClock = try c.decode(SimulatorClock.self, forKey: .wallClock)
-        reindex()
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(members, forKey: .members)
-        try c.encode(tokenMemberID, forKey: .tokenMemberID)
-        try c.encode(boards, forKey: .boards)
-        try c.encode(lists, forKey: .lists)
-        try c.encode(labels, forKey: .labels)
-        try c.encode(cards, forKey: .cards)
-        try c.encode(actions, forKey: .actions)
-        try c.encode(ids, forKey: .ids)
-        try c.encode(clock, forKey: .clock)
-        try c.encode(revision, forKey: .revision)
-        try c.encode(wallClock, forKey: .wallClock)
-    }
-
-    private mutating func reindex() {
+    mutating func rebuildIndexes() {
         cardIndexByID = [:]
         cardIndexByShortLink = [:]
         for (index, card) in cards.enumerated() {
@@ -307,7 +276,7 @@ struct TrelloStore: SimulatorStore {
 
     mutating func deleteCard(_ index: Int, by memberID: String, at now: Int64) {
         let card = cards.remove(at: index)
-        reindex()
+        rebuildIndexes()
         record(.init(type: "deleteCard", boardID: card.boardID, memberID: memberID, date: tick(now: now),
                      card: .init(id: card.id, name: nil, idShort: card.idShort, shortLink: card.shortLink),
                      list: list(card.listID).map(TrelloActionRecord.ListRef.init)))
