@@ -38,7 +38,7 @@ struct NeutralItemInput: Sendable {
         scope = try Self.string("scope", object)
     }
 
-    private static func string(_ name: String, _ object: [String: Any]) throws(Invalid) -> String? {
+    static func string(_ name: String, _ object: [String: Any]) throws(Invalid) -> String? {
         guard let value = object[name] else { return nil }
         guard let text = value as? String else { throw Invalid(message: "\"\(name)\" must be a string") }
         return text
