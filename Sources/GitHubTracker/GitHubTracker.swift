@@ -281,11 +281,8 @@ public struct GitHubTracker: Tracker {
         return f.string(from: date)
     }
 
-    static func encode(_ s: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~,")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
-    }
+    /// A query value; `,` stays, as GitHub's lists (`labels=a,b`) are comma-separated.
+    static func encode(_ s: String) -> String { PercentEncoding.component(s, keeping: ",") }
 
     static func path(_ url: String) -> String { URLComponents(string: url)?.path ?? url }
 }

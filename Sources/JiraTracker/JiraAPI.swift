@@ -80,9 +80,5 @@ struct JiraAPI: Sendable {
         path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
     }
 
-    static func encode(_ s: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
-    }
+    static func encode(_ s: String) -> String { PercentEncoding.component(s) }
 }

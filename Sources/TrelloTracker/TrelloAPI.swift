@@ -111,14 +111,6 @@ struct TrelloAPI: Sendable {
     }
 
     /// Percent-encodes all but RFC 3986's unreserved characters (so a `,` inside a batch route stays inside it).
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
-
-    private static let unreserved: CharacterSet = {
-        var set = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        set.insert(charactersIn: "-._~")
-        return set
-    }()
+    static func encode(_ text: String) -> String { PercentEncoding.component(text) }
 
 }

@@ -29,6 +29,12 @@ final class GitHubReadPlanTests: XCTestCase {
         XCTAssertFalse(plan.listings[1].contains { $0.hasPrefix("since=") })
     }
 
+    func testLabelsOutsideASCIIAreEncodedAndTheirCommasKept() {
+        let plan = GitHubReadPlan(RemoteReadRequest(since: nil, trackedKeys: [],
+            discovery: DiscoveryFilter(projectCode: "équipe", labels: ["café"]), discoverySince: nil))
+        XCTAssertTrue(plan.listings[0].contains("labels=caf%C3%A9,%C3%A9quipe"), "\(plan.listings[0])")
+    }
+
     func testWithNothingTrackedOnlyTheDiscoveryListingIsRead() {
         let plan = GitHubReadPlan(RemoteReadRequest(since: nil, trackedKeys: [], discovery: DiscoveryFilter(projectCode: "team"),
             discoverySince: nil))
