@@ -8,3 +8,8 @@
 static inline int gsw_set_config_search_path(git_config_level_t level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, (int)level, path);
 }
+
+/* The folders libgit2 searches for one config level's files (GIT_PATH_LIST_SEPARATOR between them). */
+static inline int gsw_get_config_search_path(git_buf *out, git_config_level_t level) {
+    return git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, (int)level, out);
+}

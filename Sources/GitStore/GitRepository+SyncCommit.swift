@@ -48,7 +48,11 @@ extension GitRepository {
         // Many files: their objects go into one pack rather than a loose file each.
         let packed = requested.count >= PackedObjectWriter.threshold ? try PackedObjectWriter(beside: self) : nil
         let objects = packed?.repository ?? raw
-        let changes = try requested.map { path throws(GitError) in try snapshot(path, in: parentTree, objects: objects) }
+        let reading = WorkingTreeReading(
+            filters: ContentFilters(repository: self, paths: requested), trustFileMode: configBool("core.filemode") ?? true)
+        let changes = try requested.map { path throws(GitError) in
+            try snapshot(path, in: parentTree, objects: objects, reading: reading)
+        }
         let treeChanges = changes.filter(\.changesTree)
         if treeChanges.isEmpty { return nil }
         var treeID = try updatedTree(parentTree, with: treeChanges, objects: objects)
@@ -110,16 +114,35 @@ extension GitRepository {
 
     /// Reads one requested path from the working tree (writing its blob through `objects`) and pairs it with
     /// HEAD's entry.
-    private func snapshot(_ path: String, in parentTree: OpaquePointer, objects: OpaquePointer) throws(GitError) -> PathChange {
+    private func snapshot(_ path: String, in parentTree: OpaquePointer, objects: OpaquePointer, reading: WorkingTreeReading)
+        throws(GitError) -> PathChange
+    {
         let before = try TreeEntryState(at: path, in: parentTree)
         guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
             return PathChange(path: path, before: before, after: nil, stat: nil)
         }
-        var blobID = git_oid()
-        // Applies the repository's filters (.gitattributes eol, core.autocrlf) exactly as `git add` would.
-        try check(git_blob_create_from_workdir(&blobID, objects, path), "cannot store '\(path)' in the object database")
-        let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: configBool("core.filemode") ?? true)
+        let blobID = try storeBlob(path, status: status, objects: objects, filtered: reading.filters.mayApply)
+        let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: reading.trustFileMode)
         return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
+    }
+
+    /// The file's bytes as a blob when no filter can apply; otherwise through libgit2, which applies the
+    /// repository's filters (.gitattributes eol, core.autocrlf) exactly as `git add` would, and reads symlinks.
+    private func storeBlob(_ path: String, status: WorkingFile, objects: OpaquePointer, filtered: Bool) throws(GitError)
+        -> git_oid
+    {
+        var blobID = git_oid()
+        let failure = "cannot store '\(path)' in the object database"
+        if filtered || !status.isRegularFile {
+            try check(git_blob_create_from_workdir(&blobID, objects, path), failure)
+            return blobID
+        }
+        guard let bytes = FileManager.default.contents(atPath: workdir + "/" + path) else {
+            throw GitError(.libgit2, "\(failure): cannot read it")
+        }
+        let stored = bytes.withUnsafeBytes { git_blob_create_from_buffer(&blobID, objects, $0.baseAddress, $0.count) }
+        try check(stored, failure)
+        return blobID
     }
 
     private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange], objects: OpaquePointer) throws(GitError) -> git_oid {

@@ -20,6 +20,8 @@ struct WorkingFile {
         return WorkingFile(info: info)
     }
 
+    var isRegularFile: Bool { info.st_mode & S_IFMT == S_IFREG }
+
     func fileMode(keepingExecutableBitFrom before: TreeEntryState?, trustFileMode: Bool) -> git_filemode_t {
         if info.st_mode & S_IFMT == S_IFLNK { return GIT_FILEMODE_LINK }
         if !trustFileMode, let before, before.mode == GIT_FILEMODE_BLOB_EXECUTABLE { return before.mode }
