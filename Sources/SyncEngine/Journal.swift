@@ -56,7 +56,7 @@ public final class Journal {
         } else {
             let temporary = path + ".tmp"
             var data = Data()
-            for entry in entries { data += try Self.line(entry) }
+            for entry in entries { data += Self.line(entry) }
             guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw FileWriteError(description: "cannot rewrite \(path)")
@@ -71,11 +71,7 @@ public final class Journal {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    private static func line(_ entry: JournalEntry) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var line = try encoder.encode(entry)
-        line.append(UInt8(ascii: "\n"))
-        return line
+    static func line(_ entry: JournalEntry) -> Data {
+        Data(entry.json.encoded(keys: .sorted) + [UInt8(ascii: "\n")])
     }
 }

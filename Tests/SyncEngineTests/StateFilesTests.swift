@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 import Trackers
 import XCTest
 @testable import SyncEngine
@@ -75,6 +76,34 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(entries[1].baseline?.localBlob, "abc")
         journal.remove()
         XCTAssertEqual(Journal(directory: dir).pendingEntries().count, 0)
+    }
+
+    /// A line carries every member as `JSONEncoder` would write it (sorted, nil left out) and reads back whole; the
+    /// texts are hostile (quotes, backslashes, control characters, slashes, line separators, non-ASCII).
+    func testALineIsWhatJSONEncoderWritesAndReadsBackWhole() throws {
+        let text = "a \"quoted\" \\ path/to\u{0}\u{1F}\n\r\t\u{2028}\u{85} café 🦀"
+        var entry = JournalEntry(kind: .commit, id: text, path: text, blob: "b", key: "K-1", marker: "m", time: "t",
+            baseline: BaselineEntry(remoteUpdatedAt: "u", remoteHash: "rh", localHash: "lh", localBlob: "lb", remoteID: "rid"))
+        entry.action = "pull"
+        entry.title = text
+        entry.choice = "local"
+        entry.who = text
+        entry.sentHash = "sh"
+        entry.commit = "c"
+        entry.parent = "p"
+        entry.reference = "refs/heads/main"
+        entry.changes = [StagedChange(path: text, before: nil, after: "x"), StagedChange(path: "q", before: "y", after: nil)]
+        let sparse = JournalEntry(kind: .remoteDone, id: "0001")
+
+        for entry in [entry, sparse] {
+            let line = Journal.line(entry)
+            XCTAssertEqual(line.last, UInt8(ascii: "\n"))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let oracle = try JSONSerialization.jsonObject(with: encoder.encode(entry)) as? NSDictionary
+            XCTAssertEqual(try JSONSerialization.jsonObject(with: line.dropLast()) as? NSDictionary, oracle)
+            XCTAssertEqual(try JSONDecoder().decode(JournalEntry.self, from: line.dropLast()), entry)
+        }
     }
 }
 
