@@ -44,9 +44,9 @@ extension WorkItemContent {
             status: Self.normaliseToken(status),
             priority: Self.normaliseToken(priority),
             kind: Self.normaliseToken(kind),
-            tags: Array(Set(tags.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })).sorted(),
-            assignee: Self.emptyToNil(assignee?.trimmingCharacters(in: .whitespaces)),
-            parent: Self.emptyToNil(parent?.trimmingCharacters(in: .whitespaces))
+            tags: Array(Set(tags.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty })).sorted(),
+            assignee: Self.emptyToNil(assignee?.trimmingWhitespace()),
+            parent: Self.emptyToNil(parent?.trimmingWhitespace())
         )
     }
 
@@ -69,7 +69,7 @@ extension WorkItemContent {
     }
 
     private static func normaliseToken(_ s: String?) -> String? {
-        emptyToNil(s?.trimmingCharacters(in: .whitespaces).lowercased())
+        emptyToNil(s?.trimmingWhitespace().lowercased())
     }
 
     private static func emptyToNil(_ s: String?) -> String? {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import WorkItems
+@testable import WorkItems
 
 /// Lines that differ between two texts, as (old, new) pairs: what an edit touched.
 func changedLines(_ a: String, _ b: String) -> [String] {
@@ -154,6 +154,20 @@ final class IdPatternAndSlugTests: XCTestCase {
         XCTAssertLessThanOrEqual(Slug.make(String(repeating: "word ", count: 50)).count, 60)
         for hostile in ["..", "/", "C:\\x", "\n", "a/b/../c"] {
             XCTAssertNotNil(Slug.make(hostile).range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression), hostile)
+        }
+    }
+
+    /// ASCII titles skip Foundation's folding; the slug is the one the folded title gives (the oracle), for every
+    /// printable and control character and random titles.
+    func testAnASCIITitleSlugsAsItsFoldedFormDoes() {
+        var random = SplitMix64(seed: 0x51_06)
+        let singles = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let titles = singles + (0..<2_000).map { _ in
+            String(decoding: (0..<Int(random.next() % 90)).map { _ in UInt8(random.next() % 128) }, as: UTF8.self)
+        }
+        for title in titles {
+            XCTAssertEqual(Slug.make(title), Slug.slug(ofFolded: Slug.folding(title), maxLength: 60), title.debugDescription)
+            XCTAssertEqual(Slug.make(title, maxLength: 7), Slug.slug(ofFolded: Slug.folding(title), maxLength: 7))
         }
     }
 }
