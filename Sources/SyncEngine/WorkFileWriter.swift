@@ -28,27 +28,27 @@ final class WorkFileWriter {
             throw FileWriteError(description: "refusing to write outside \(allowedFolders.joined(separator: " and "))")
         }
         let path = root + "/" + relativePath
-        let relativeFolder = (relativePath as NSString).deletingLastPathComponent
-        let folder = (path as NSString).deletingLastPathComponent
-        let fm = FileManager.default
+        let (relativeFolder, name) = Self.split(relativePath)
+        let folder = root + "/" + relativeFolder
         if !verifiedFolders.contains(folder) {
             if let problem = safety.problem(with: relativeFolder) { throw FileWriteError(description: "refused: \(problem)") }
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             // Created meanwhile by someone else as a link? Check again now that it exists.
             if let problem = safety.problem(with: relativeFolder) { throw FileWriteError(description: "refused: \(problem)") }
             verifiedFolders.insert(folder)
         }
-        if mustNotExist && fm.fileExists(atPath: path) {
+        var info = stat()
+        if mustNotExist && lstat(path, &info) == 0 {
             throw FileWriteError(description: "a file already exists there; it was left untouched")
         }
-        let temp = folder + "/." + (path as NSString).lastPathComponent + Self.temporarySuffix
+        let temp = folder + "/." + name + Self.temporarySuffix
         // Written by hand: Foundation's own atomic write would leave a temporary of its own naming behind when the
         // process is killed, which no later run could recognise and clean up.
         try Self.create(temp, bytes)
         try steps.record(.temporaryWritten(path: relativePath))
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
-            try? fm.removeItem(atPath: temp)
+            unlink(temp)
             throw FileWriteError(description: "cannot replace the file: \(reason)")
         }
         try steps.record(.fileRenamed(path: relativePath))
@@ -58,9 +58,19 @@ final class WorkFileWriter {
     /// start of a run was left by a killed run.
     static let temporarySuffix = ".sync-work-items.tmp"
 
+    /// The folder and the name of a path relative to the root (isAllowed has made sure it has a folder).
+    private static func split(_ relativePath: String) -> (folder: String, name: String) {
+        guard let slash = relativePath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", relativePath) }
+        return (String(relativePath[..<slash]), String(relativePath[relativePath.index(after: slash)...]))
+    }
+
+    /// Creates `path` afresh (a temporary a killed run left there is replaced; a link there is never followed).
     private static func create(_ path: String, _ bytes: [UInt8]) throws {
-        unlink(path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw FileWriteError(description: "cannot create a temporary file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
