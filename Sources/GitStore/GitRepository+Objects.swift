@@ -27,7 +27,10 @@ extension GitRepository {
     }
 
     /// The id git would give these bytes as a blob (`git hash-object --no-filters`), without writing anything.
-    public func hashBlob(_ contents: [UInt8]) -> String {
+    public func hashBlob(_ contents: [UInt8]) -> String { Self.blobID(of: contents) }
+
+    /// `hashBlob` without a repository: the id depends on the bytes alone.
+    public static func blobID(of contents: [UInt8]) -> String {
         var oid = git_oid()
         _ = contents.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
         return hexString(&oid)

@@ -10,7 +10,7 @@ final class Executor {
     private let tracker: any Tracker
     private let files: WorkFileWriter
     private let journal: Journal
-    private let hashBlob: ([UInt8]) -> String
+    private let hashBlob: @Sendable ([UInt8]) -> String
     private let concurrency: Int
     private let stopRequested: @Sendable () -> Bool
     private let progress: @Sendable (ProgressEvent) -> Void
@@ -31,7 +31,7 @@ final class Executor {
     private var outcomes: [Int: ItemOutcome] = [:]
     private var completed = 0
 
-    init(tracker: any Tracker, files: WorkFileWriter, journal: Journal, hashBlob: @escaping ([UInt8]) -> String,
+    init(tracker: any Tracker, files: WorkFileWriter, journal: Journal, hashBlob: @escaping @Sendable ([UInt8]) -> String,
          baseline: Baseline, concurrency: Int, stopRequested: @escaping @Sendable () -> Bool,
          progress: @escaping @Sendable (ProgressEvent) -> Void, now: @escaping @Sendable () -> Date,
          steps: StepRecorder = .none, decider: String = "unknown", itemCache: ItemBlobCache? = nil) {
@@ -57,16 +57,20 @@ final class Executor {
         var interrupted = false
         progress(.executing(total: total))
 
-        for (index, item) in items.enumerated() {
-            switch item.action {
-            case .skip, .conflict:
-                outcomes[index] = Self.outcome(item, state: item.needsHuman ? .blocked : .skipped)
-            case .pull, .new, .adopt, .record:
-                if stopRequested() { interrupted = true; outcomes[index] = Self.outcome(item, state: .notRun); continue }
-                outcomes[index] = try applyLocally(item)
-                tick(total)
-            case .push, .create:
-                continue
+        for batch in stride(from: 0, to: items.count, by: Self.preparedBatch).map({ $0..<min($0 + Self.preparedBatch, items.count) }) {
+            let prepared = await prepareLocalWrites(items, batch)
+            for index in batch {
+                let item = items[index]
+                switch item.action {
+                case .skip, .conflict:
+                    outcomes[index] = Self.outcome(item, state: item.needsHuman ? .blocked : .skipped)
+                case .pull, .new, .adopt, .record:
+                    if stopRequested() { interrupted = true; outcomes[index] = Self.outcome(item, state: .notRun); continue }
+                    outcomes[index] = try applyLocally(item, prepared: prepared[index])
+                    tick(total)
+                case .push, .create:
+                    continue
+                }
             }
         }
         if try await writeRemotely(items, total: total) { interrupted = true }
@@ -190,7 +194,57 @@ final class Executor {
         }
     }
 
-    private func applyLocally(_ item: PlannedItem) throws(SyncFailure) -> ItemOutcome {
+    /// How many pulled and new items have their files made ahead of writing, in parallel: enough to keep both
+    /// cores busy, few enough that a first pull of real-size items does not hold them all in memory.
+    static let preparedBatch = 512
+
+    /// The files of the batch's pulled and new items, made (rendered and hashed) in parallel: the part of a local
+    /// write that needs no journal and no order.
+    private func prepareLocalWrites(_ items: [PlannedItem], _ batch: Range<Int>) async -> [Int: PreparedWrite] {
+        let indices = batch.filter { [.pull, .new].contains(items[$0].action) }
+        guard !indices.isEmpty else { return [:] }
+        let date = ISOTime.format(now())
+        let hashBlob = self.hashBlob
+        let lanes = min(ProcessInfo.processInfo.activeProcessorCount, max(1, indices.count / 32))
+        return await withTaskGroup(of: [(Int, PreparedWrite)].self) { group in
+            for lane in 0..<lanes {
+                let mine = stride(from: lane, to: indices.count, by: lanes).map { indices[$0] }
+                let work = mine.map { (index: $0, item: items[$0]) }
+                group.addTask {
+                    work.map { ($0.index, Self.prepareWrite(Self.document(for: $0.item, date: date), for: $0.item, hashBlob: hashBlob)) }
+                }
+            }
+            var prepared: [Int: PreparedWrite] = [:]
+            for await part in group { for (index, write) in part { prepared[index] = write } }
+            return prepared
+        }
+    }
+
+    /// The document a pull or a new item writes.
+    private static func document(for item: PlannedItem, date: String) -> WorkItemDocument {
+        let remote = item.remote!
+        if item.action == .new {
+            return WorkItemDocument.newItem(id: item.id, content: item.content!, date: remote.createdAt ?? date,
+                author: remote.author, externalID: remote.key)
+        }
+        var document = item.local!.document
+        document.apply(item.content!, id: item.id)
+        if item.movedFrom != nil { document.setRemoteKey(remote.key) }
+        return document
+    }
+
+    private static func prepareWrite(_ document: WorkItemDocument, for item: PlannedItem, remote: RemoteItem? = nil,
+                                     hashBlob: ([UInt8]) -> String) -> PreparedWrite {
+        let remote = remote ?? item.remote!
+        let bytes = Array(document.text.utf8)
+        let blob = hashBlob(bytes)
+        let localHash = document.localContent().contentHash()
+        let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
+            localHash: localHash, localBlob: blob, remoteID: remote.remoteID)
+        return PreparedWrite(document: document, bytes: bytes, entry: entry, key: remote.key)
+    }
+
+    private func applyLocally(_ item: PlannedItem, prepared: PreparedWrite?) throws(SyncFailure) -> ItemOutcome {
         let remote = item.remote!
         switch item.action {
         case .record:
@@ -200,15 +254,10 @@ final class Executor {
                 remoteID: remote.remoteID))
         case .adopt:
             return try writeKeyBack(item, remote: remote)
-        case .pull:
-            var document = item.local!.document
-            document.apply(item.content!, id: item.id)
-            if item.movedFrom != nil { document.setRemoteKey(remote.key) }
-            return try write(document, for: item, remote: remote)
-        case .new:
-            let document = WorkItemDocument.newItem(id: item.id, content: item.content!,
-                date: remote.createdAt ?? ISOTime.format(now()), author: remote.author, externalID: remote.key)
-            return try write(document, for: item, remote: remote, mustNotExist: true)
+        case .pull, .new:
+            let write = prepared ?? Self.prepareWrite(Self.document(for: item, date: ISOTime.format(now())), for: item,
+                hashBlob: hashBlob)
+            return try self.write(write, for: item, mustNotExist: item.action == .new)
         default:
             return Self.outcome(item, state: .skipped)
         }
@@ -217,20 +266,17 @@ final class Executor {
     private func writeKeyBack(_ item: PlannedItem, remote: RemoteItem) throws(SyncFailure) -> ItemOutcome {
         var document = item.local!.document
         document.setRemoteKey(remote.key)
-        return try write(document, for: item, remote: remote)
+        return try write(Self.prepareWrite(document, for: item, remote: remote, hashBlob: hashBlob), for: item)
     }
 
     /// Journals the write before making it: a run killed between the two leaves a file that the next run can
     /// recognise (its blob is in the journal) as the sync's own work, not as an uncommitted edit.
-    private func write(_ document: WorkItemDocument, for item: PlannedItem, remote: RemoteItem, mustNotExist: Bool = false)
-        throws(SyncFailure) -> ItemOutcome
+    private func write(_ prepared: PreparedWrite, for item: PlannedItem, mustNotExist: Bool = false) throws(SyncFailure)
+        -> ItemOutcome
     {
-        let bytes = Array(document.text.utf8)
-        let blob = hashBlob(bytes)
-        let localHash = document.localContent().contentHash()
-        let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
-            localHash: localHash, localBlob: blob, remoteID: remote.remoteID)
-        var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry)
+        let (document, bytes, entry) = (prepared.document, prepared.bytes, prepared.entry)
+        let blob = entry.localBlob!
+        var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: prepared.key, baseline: entry)
         write.action = item.action.rawValue
         write.title = item.content?.title ?? item.title
         do {
@@ -249,7 +295,7 @@ final class Executor {
             return Self.outcome(item, state: .failed, message: "\(item.path): \(error)")
         }
         writtenPaths.append(item.path)
-        itemCache?.remember(.parsed(WorkItemIdentity(document: document), contentHash: localHash), for: blob)
+        itemCache?.remember(.parsed(WorkItemIdentity(document: document), contentHash: entry.localHash!), for: blob)
         return settle(item, entry: entry)
     }
 

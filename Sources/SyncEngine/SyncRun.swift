@@ -242,8 +242,7 @@ final class SyncRun {
     private func execute(_ plan: Plan, sides: BothSides, tracker: any Tracker, into report: inout SyncReport)
         async throws(SyncFailure) -> Executor
     {
-        let repository = self.repository
-        let executor = Executor(tracker: tracker, files: writer, journal: journal, hashBlob: { repository.hashBlob($0) },
+        let executor = Executor(tracker: tracker, files: writer, journal: journal, hashBlob: GitRepository.blobID(of:),
             baseline: sides.baseline, concurrency: options.concurrency, stopRequested: environment.stopRequested,
             progress: environment.progress, now: environment.now, steps: steps, decider: decider, itemCache: itemCache)
         let (outcomes, interrupted) = try await executor.execute(plan)
