@@ -37,6 +37,27 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// Similar files would deltify; the sync commit's pack stores each object whole (git gc deltifies later), and
+    /// the setting that turns the search off never reaches the repository's own configuration.
+    func testThePackHasNoDeltasAndTheRepositoryConfigurationIsUnchanged() throws {
+        let paths = (1...PackedObjectWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        let shared = String(repeating: "A paragraph every item shares, long enough to be worth a delta. ", count: 12)
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "# Item \(n)\n\n\(shared)\n") }
+        let configuration = try sandbox.git("config", "--list", "--local")
+
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "many")
+
+        let packs = try FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")
+        let index = try XCTUnwrap(packs.first { $0.hasSuffix(".idx") })
+        // verify-pack -v: "id type size size-in-pack offset", and "depth base-id" after them for a delta.
+        let objects = try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + index).split(separator: "\n")
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true) }.filter { $0.first?.count == 40 }
+        XCTAssertGreaterThan(objects.count, paths.count, "the blobs, the trees and the commit")
+        XCTAssertEqual(objects.filter { $0.count > 5 }.count, 0, "objects stored as deltas")
+        XCTAssertEqual(try sandbox.git("config", "--list", "--local"), configuration)
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
     func testAFewFilesStayLoose() throws {
         let loose = try looseObjects()
         try sandbox.write("meta/work/0001-item.md", "one\n")
