@@ -54,39 +54,40 @@ struct JSONTextWriter {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes, all else
     /// (slashes, DEL, U+2028) as is.
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendString($0, to: &bytes) }
+    }
+
+    private static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var runStart = text.utf8.startIndex
-        var position = runStart
-        let utf8 = text.utf8
-        while position != utf8.endIndex {
-            let byte = utf8[position]
-            if let escape = escapeSequence(for: byte) {
-                bytes.append(contentsOf: utf8[runStart..<position])
-                bytes.append(contentsOf: escape)
-                position = utf8.index(after: position)
-                runStart = position
-            } else {
-                position = utf8.index(after: position)
-            }
+        var runStart = 0
+        for position in utf8.indices where needsEscape(utf8[position]) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+            appendEscape(utf8[position], to: &bytes)
+            runStart = position + 1
         }
-        bytes.append(contentsOf: utf8[runStart..<utf8.endIndex])
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private static func escapeSequence(for byte: UInt8) -> [UInt8]? {
-        let backslash = UInt8(ascii: "\\")
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): return [backslash, UInt8(ascii: "\"")]
-        case backslash: return [backslash, backslash]
-        case 0x08: return [backslash, UInt8(ascii: "b")]
-        case 0x0C: return [backslash, UInt8(ascii: "f")]
-        case 0x0A: return [backslash, UInt8(ascii: "n")]
-        case 0x0D: return [backslash, UInt8(ascii: "r")]
-        case 0x09: return [backslash, UInt8(ascii: "t")]
-        case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            return Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-        default: return nil
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex = "0123456789abcdef".utf8
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte >> 4))])
+            bytes.append(hex[hex.index(hex.startIndex, offsetBy: Int(byte & 0x0F))])
         }
     }
 }

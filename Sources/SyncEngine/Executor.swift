@@ -241,7 +241,10 @@ final class Executor {
         let localHash = document.localContent().contentHash()
         let entry = BaselineEntry(remoteUpdatedAt: remote.updatedAt, remoteHash: remote.content.contentHash(),
             localHash: localHash, localBlob: blob, remoteID: remote.remoteID)
-        return PreparedWrite(document: document, bytes: bytes, entry: entry, key: remote.key)
+        var journalled = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: remote.key, baseline: entry)
+        journalled.action = item.action.rawValue
+        journalled.title = item.content?.title ?? item.title
+        return PreparedWrite(document: document, bytes: bytes, entry: entry, journal: JournalLine(journalled))
     }
 
     private func applyLocally(_ item: PlannedItem, prepared: PreparedWrite?) throws(SyncFailure) -> ItemOutcome {
@@ -276,12 +279,9 @@ final class Executor {
     {
         let (document, bytes, entry) = (prepared.document, prepared.bytes, prepared.entry)
         let blob = entry.localBlob!
-        var write = JournalEntry(kind: .localWrite, id: item.id, path: item.path, blob: blob, key: prepared.key, baseline: entry)
-        write.action = item.action.rawValue
-        write.title = item.content?.title ?? item.title
         do {
             if item.reason == .resolvedRemote { try journalDecision(for: item, choice: .remote, sentHash: nil) }
-            try journal.append(write)
+            try journal.append(prepared.journal)
         } catch let stop as SyncFailure {
             throw stop
         } catch {

@@ -28,17 +28,36 @@ public final class Journal {
 
     /// Appends one line. Throws the I/O error, or the `SyncFailure` of an observer that stops the run here.
     public func append(_ entry: JournalEntry) throws {
-        if handle == nil {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path) {
-                _ = FileManager.default.createFile(atPath: path, contents: nil)
+        try append(JournalLine(entry))
+    }
+
+    func append(_ line: JournalLine) throws {
+        let handle = try openedHandle()
+        try line.bytes.withUnsafeBytes { buffer throws in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(handle.fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileWriteError(description: "cannot append to \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
             }
-            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-            try handle?.seekToEnd()
         }
-        try handle?.write(contentsOf: Self.line(entry))
-        try steps.record(.journalAppended(kind: entry.kind.rawValue, id: entry.id))
+        try steps.record(.journalAppended(kind: line.entry.kind.rawValue, id: line.entry.id))
+    }
+
+    private func openedHandle() throws -> FileHandle {
+        if let handle { return handle }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        let opened = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try opened.seekToEnd()
+        handle = opened
+        return opened
     }
 
     /// Flushes to disk; called before the sync commit so that the commit never gets ahead of the journal.
@@ -56,7 +75,7 @@ public final class Journal {
         } else {
             let temporary = path + ".tmp"
             var data = Data()
-            for entry in entries { data += Self.line(entry) }
+            for entry in entries { data += JournalLine(entry).bytes }
             guard FileManager.default.createFile(atPath: temporary, contents: data), rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw FileWriteError(description: "cannot rewrite \(path)")
@@ -71,7 +90,4 @@ public final class Journal {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    static func line(_ entry: JournalEntry) -> Data {
-        Data(entry.json.encoded(keys: .sorted) + [UInt8(ascii: "\n")])
-    }
 }

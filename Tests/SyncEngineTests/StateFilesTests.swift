@@ -96,7 +96,7 @@ final class JournalTests: XCTestCase {
         let sparse = JournalEntry(kind: .remoteDone, id: "0001")
 
         for entry in [entry, sparse] {
-            let line = Journal.line(entry)
+            let line = Data(JournalLine(entry).bytes)
             XCTAssertEqual(line.last, UInt8(ascii: "\n"))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
