@@ -27,6 +27,20 @@ final class SecretRedactorTests: XCTestCase {
         }
     }
 
+    /// Wherever it stands in the line (start, end, twice, beside a partial copy), in ASCII lines and in lines with
+    /// other scripts and emoji around it.
+    func testTheSecretIsFoundAnywhereInTheLine() {
+        let redactor = SecretRedactor(secrets: [token])
+        let mask = SecretRedactor.mask
+        for around in ["", "plain ", "café → ", "🦀 "] {
+            XCTAssertEqual(redactor.redact(around + token), around + mask)
+            XCTAssertEqual(redactor.redact(token + around), mask + around)
+            XCTAssertEqual(redactor.redact(around + token + token), around + mask + mask)
+            XCTAssertEqual(redactor.redact(around + "ghp_S3cr3t " + token), around + "ghp_S3cr3t " + mask)
+            XCTAssertEqual(redactor.redact(around + "ghp_S3cr3t+/Toke"), around + "ghp_S3cr3t+/Toke", "a part is not the secret")
+        }
+    }
+
     func testSwiftEscapedFormOfATokenWithALineBreakIsReplaced() {
         // What AsyncHTTPClient printed: invalidHeaderFieldValues(["Bearer abc…\n"]).
         let message = "\(["Bearer " + token + "\n"])"

@@ -16,8 +16,20 @@ public struct SecretRedactor: Sendable {
 
     public func redact(_ text: String) -> String {
         var out = text
-        for form in forms where out.contains(form) { out = out.replacingOccurrences(of: form, with: Self.mask) }
+        for form in forms where Self.contains(out, form) { out = out.replacingOccurrences(of: form, with: Self.mask) }
         return out
+    }
+
+    /// Foundation's `contains`, which matches canonically equivalent text; between two ASCII texts that is byte
+    /// equality, searched here without bridging (every line of a 10,000-item run's output is redacted).
+    private static func contains(_ text: String, _ form: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), form.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(form) }
+        let haystack = Array(text.utf8), needle = Array(form.utf8)
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     static func forms(of secret: String) -> Set<String> {
