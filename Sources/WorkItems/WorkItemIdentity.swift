@@ -90,16 +90,36 @@ public struct IdPattern: Sendable, Equatable {
                 rest = rest[range.upperBound...]
             }
         }
+        if prefix.utf8.allSatisfy({ $0 < 0x80 }) && suffix.utf8.allSatisfy({ $0 < 0x80 }) {
+            return asciiAffixedNumber(rest.utf8)
+        }
         guard rest.hasPrefix(prefix) else { return nil }
         rest = rest.dropFirst(prefix.count)
         guard rest.hasSuffix(suffix) else { return nil }
         rest = rest.dropLast(suffix.count)
-        return parseDigits(rest)
+        return parseDigits(rest.utf8)
     }
 
-    private func parseDigits(_ s: Substring) -> Int? {
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(s)
+    /// The number between an ASCII prefix and suffix, compared byte by byte: no character of a UTF-8 text can begin
+    /// or end inside an ASCII byte, so this is what the character comparison gives (called for every file of the
+    /// work folder on every run).
+    private func asciiAffixedNumber(_ bytes: Substring.UTF8View) -> Int? {
+        guard bytes.count >= prefix.utf8.count + suffix.utf8.count, bytes.starts(with: prefix.utf8),
+            bytes.reversed().starts(with: suffix.utf8.reversed())
+        else { return nil }
+        return parseDigits(bytes.dropFirst(prefix.utf8.count).dropLast(suffix.utf8.count))
+    }
+
+    private func parseDigits(_ s: Substring.UTF8View.SubSequence) -> Int? {
+        guard !s.isEmpty, s.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        var value = 0
+        for digit in s {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+            if overflow || carry { return nil }
+            value = sum
+        }
+        return value
     }
 
     /// `0051-some-slug.md` → `0051`; `PROJ-0012-some-slug.md` → `PROJ-0012`.

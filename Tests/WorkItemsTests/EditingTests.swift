@@ -145,6 +145,40 @@ final class IdPatternAndSlugTests: XCTestCase {
         XCTAssertThrowsError(try IdPattern("{number}/{project}"))
     }
 
+    /// Ids are read from names byte by byte; the oracle is a regular expression over the same names, with random
+    /// ASCII and non-ASCII characters (combining marks, CR LF, digits of other scripts) around the digits.
+    func testIdsInFileNamesAgreeWithARegularExpression() throws {
+        let affixed = try IdPattern("P{number:04d}x")
+        XCTAssertEqual(affixed.number(in: "P0012x"), 12)
+        XCTAssertNil(affixed.number(in: "P0012y"))
+        XCTAssertNil(affixed.number(in: "Px"))
+        XCTAssertNil(affixed.number(in: "P0012x\u{301}"), "a combining mark on the suffix")
+        XCTAssertNil(try IdPattern("{number:04d}").number(in: "99999999999999999999"), "too large for Int")
+        var random = SplitMix64(seed: 0x1D_5)
+        let pieces = ["0", "7", "12", "0051", "-", "x", "PROJ", "P", "\u{301}", "\r\n", "\r", "٣", "é", ".md", "ABC-", "ABC"]
+        func randomID() -> String {
+            (0..<Int(random.next() % 5)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+        }
+        for (pattern, regex) in [("{number:04d}", #"\A([0-9]+)\z"#), ("P{number:04d}x", #"\AP([0-9]+)x\z"#)] {
+            let idPattern = try IdPattern(pattern)
+            let expression = try NSRegularExpression(pattern: regex)
+            for _ in 0..<3_000 {
+                let id = randomID()
+                let match = expression.firstMatch(in: id, range: NSRange(id.startIndex..., in: id))
+                let expected = match.flatMap { Range($0.range(at: 1), in: id) }.flatMap { Int(id[$0]) }
+                XCTAssertEqual(idPattern.number(in: id), expected, "\(pattern) \(id.debugDescription)")
+            }
+        }
+        // With a project, the number is what follows the last separator.
+        let project = try IdPattern("{project}-{number:04d}")
+        for _ in 0..<3_000 {
+            let id = randomID()
+            let tail = id.range(of: "-", options: .backwards).map { String(id[$0.upperBound...]) }
+            let expected = tail.flatMap { $0.allSatisfy { $0.isASCII && $0.isNumber } ? Int($0) : nil }
+            XCTAssertEqual(project.number(in: id), expected, id.debugDescription)
+        }
+    }
+
     func testSlugsAreSafeFileNames() {
         XCTAssertEqual(Slug.make("Sync Work Items Skill"), "sync-work-items-skill")
         XCTAssertEqual(Slug.make("../../etc/passwd"), "etc-passwd")
