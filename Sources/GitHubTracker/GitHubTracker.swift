@@ -82,7 +82,16 @@ public struct GitHubTracker: Tracker {
         var items: [RemoteItem] = []
         var seen = Set<String>()
         for query in GitHubReadPlan(request).listings {
-            for item in try await list(query: query, progress: request.progress) where seen.insert(item.key).inserted { items.append(item) }
+            let listed = try await list(query: query, progress: request.progress)
+            if items.isEmpty {
+                // Most reads are one listing: taken whole, not copied item by item into a growing array.
+                items = listed
+                seen = Set(listed.map(\.key))
+                if seen.count == listed.count { continue }
+                items = []
+                seen = []
+            }
+            for item in listed where seen.insert(item.key).inserted { items.append(item) }
         }
         etags.save()
         return RemoteReadResult(items: items, requestCount: http.requestCount - before)

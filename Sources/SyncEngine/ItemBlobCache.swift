@@ -108,16 +108,38 @@ final class ItemBlobCache {
     }
 
     static func parse(_ bytes: [UInt8]) -> [String: Fact] {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first, String(decoding: first, as: UTF8.self) == header else { return [:] }
-        var facts: [String: Fact] = [:]
-        facts.reserveCapacity(lines.count)
-        for line in lines.dropFirst() {
-            let parts = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            guard parts.count >= 3, let fact = fact(parts[1], Array(parts.dropFirst(2))) else { continue }
-            facts[parts[0]] = fact
+        bytes.withUnsafeBufferPointer { buffer in
+            var facts: [String: Fact] = [:]
+            var sawHeader = false
+            var fields: [String] = []
+            var lineStart = 0
+            while lineStart < buffer.count {
+                let lineEnd = buffer[lineStart...].firstIndex(of: 0x0A) ?? buffer.count
+                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])
+                lineStart = lineEnd + 1
+                if line.isEmpty { continue }
+                guard sawHeader else {
+                    guard String(decoding: line, as: UTF8.self) == header else { return [:] }
+                    sawHeader = true
+                    facts.reserveCapacity(buffer.count / 64)
+                    continue
+                }
+                Self.split(line, into: &fields)
+                guard fields.count >= 3, let fact = fact(fields[1], Array(fields.dropFirst(2))) else { continue }
+                facts[fields[0]] = fact
+            }
+            return facts
         }
-        return facts
+    }
+
+    /// The line's tab-separated fields (empty ones kept), without an array of slices in between.
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, into fields: inout [String]) {
+        fields.removeAll(keepingCapacity: true)
+        var fieldStart = 0
+        for position in 0...line.count where position == line.count || line[position] == 0x09 {
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart..<position]), as: UTF8.self))
+            fieldStart = position + 1
+        }
     }
 
     private static func fact(_ kind: String, _ fields: [String]) -> Fact? {

@@ -138,6 +138,8 @@ public enum Planner {
                 pattern: input.idPattern, projectCode: input.projectCode,
                 usedIDs: Set(input.localItems.map(\.id)).union(input.settledItems.map(\.id)).union(input.baseline.items.keys)
                     .union(input.reservedIDs))
+            // One growth to the final size, not doubling: at 10,000 new items the doubling held two large buffers.
+            planned.reserveCapacity(planned.count + min(input.discoveryKeys.count, input.remoteItems.count))
             for remote in input.remoteItems.sorted(by: Self.creationOrder)
             where keyOwners[remote.key] == nil && !adoptedKeys.contains(remote.key) && !leftAlone.contains(remote.key)
                 && !moves.claimedKeys.contains(remote.key)
