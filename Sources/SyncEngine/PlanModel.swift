@@ -72,7 +72,7 @@ public struct PlannedItem: Sendable {
     /// The remote item as read (pull, new, adopt, record, conflict).
     public var remote: RemoteItem?
     /// The local item (absent for `new`).
-    public var local: LocalItem?
+    @OutOfLine public var local: LocalItem? = nil
     /// For `pull`: the content to write (remote values merged over what the tracker cannot express).
     /// For `push`/`create`: the content to send (parent translated to a remote key).
     public var content: WorkItemContent?
@@ -80,7 +80,7 @@ public struct PlannedItem: Sendable {
     public var movedFrom: String?
     /// For `push`: what the tracker holds as far as this run knows (read now, else as last synced), so the tracker
     /// can send only the fields that changed.
-    public var previous: WorkItemContent?
+    @OutOfLine public var previous: WorkItemContent? = nil
     /// For conflicts: what differs, section by section (`-` local, `+` remote).
     public var diff: SectionDiff?
     /// For never-pushed items: what the tracker would call it ("an issue", "a Story").
