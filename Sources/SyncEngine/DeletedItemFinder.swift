@@ -40,7 +40,7 @@ struct DeletedItemFinder {
         let forget = "or stop syncing it with `git sync-work-items --forget \(id)` (the remote item is left alone)"
         let pattern = idPattern
         let location = try? repository.lastCommit(under: workPath, limit: Self.historyLimit) { path, blobID in
-            blobID == blob || pattern.id(inFileName: (path as NSString).lastPathComponent) == id
+            blobID == blob || pattern.id(inFileName: String(LocalItemLoader.fileName(path))) == id
         }
         guard let location, let removedIn = location.nextCommit else {
             return DeletedItem(id: id, key: key, path: nil, detail:

@@ -158,9 +158,10 @@ final class SyncRun {
         for (_, key) in tracked { keyCounts[key, default: 0] += 1 }
         var loaded = loader.materialise(scanned.files, reservedIDs: scanned.reservedIDs) { file in
             guard let id = file.id, let key = file.identity?.remoteKey else { return true }
-            return file.isDirty || recovery.writtenFiles[file.path] != nil || baseline.items[id]?.localBlob != file.blobID
-                || changedRemotely(key, baseline.items[id]) || (keyCounts[key] ?? 0) > 1
-                || baseline.items[id]?.remoteID.flatMap { keysByRemoteID[$0] }.map { $0 != key } == true
+            let entry = baseline.items[id]
+            return file.isDirty || recovery.writtenFiles[file.path] != nil || entry?.localBlob != file.blobID
+                || changedRemotely(key, entry) || (keyCounts[key] ?? 0) > 1
+                || entry?.remoteID.flatMap { keysByRemoteID[$0] }.map { $0 != key } == true
         }
         loaded.items = loaded.items.map { item in
             var item = item

@@ -33,7 +33,7 @@ public struct CheckReport: Sendable {
             report.itemCount = loaded.items.count
             for p in loaded.problems { report.problems.append(Problem(subject: p.path + (p.line.map { ":\($0)" } ?? ""), message: p.message)) }
             for item in loaded.items {
-                let name = (item.path as NSString).lastPathComponent
+                let name = String(LocalItemLoader.fileName(item.path))
                 if let named = workspace.idPattern.id(inFileName: name), named != item.id {
                     report.problems.append(Problem(subject: item.path,
                         message: "the file name says \(named) but the id is \(item.id): rename it to \(item.id)-\(Slug.make(item.content.title)).md"))

@@ -50,8 +50,8 @@ public struct StatusReport: Sendable {
         var unchanged = 0
         var unknown: [TreeEntry] = []
         for file in files {
-            let name = (file.path as NSString).lastPathComponent
-            if name.hasPrefix(".") || name.uppercased() == "README.MD" { continue }
+            let name = String(LocalItemLoader.fileName(file.path))
+            if name.hasPrefix(".") || LocalItemLoader.isReadme(name) { continue }
             if dirty.contains(file.path) {
                 entries.append(Entry(id: workspace.idPattern.id(inFileName: name) ?? name, path: file.path, key: nil, state: .uncommitted))
             } else if syncedBlobs.contains(file.blobID) {
@@ -62,7 +62,7 @@ public struct StatusReport: Sendable {
         }
         let facts = learn(unknown, into: cache, repository: repository)
         for file in unknown {
-            let name = (file.path as NSString).lastPathComponent
+            let name = String(LocalItemLoader.fileName(file.path))
             let fallbackID = workspace.idPattern.id(inFileName: name) ?? name
             switch facts[file.blobID] {
             case .parsed(let identity, let hash)?:
@@ -90,7 +90,7 @@ public struct StatusReport: Sendable {
         cache.save()
         let inHead = Set(files.map(\.path))
         for path in dirty.sorted() where !inHead.contains(path) && path.hasSuffix(".md") {
-            let name = (path as NSString).lastPathComponent
+            let name = String(LocalItemLoader.fileName(path))
             entries.append(Entry(id: workspace.idPattern.id(inFileName: name) ?? name, path: path, key: nil, state: .uncommitted))
         }
         return StatusReport(integration: workspace.integration, lastSync: baseline.timestamp,

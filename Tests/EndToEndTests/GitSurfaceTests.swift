@@ -138,6 +138,25 @@ final class HelpAndStatusTests: XCTestCase {
         XCTAssertTrue(human.stdout.contains("1 unchanged"), human.stdout)
     }
 
+    /// Three files with one id: the two after the first are named, each pointing at the first; the rest is fine.
+    func testCheckNamesEveryFileThatRepeatsAnID() throws {
+        let repo = try ScratchRepo(testName: name)
+        try repo.configure(simulator: "http://127.0.0.1:9")
+        try repo.write("meta/work/0001-a.md", workItem(id: "0001", title: "A"))
+        try repo.write("meta/work/0001-b.md", workItem(id: "0001", title: "B"))
+        try repo.write("meta/work/0001-c.md", workItem(id: "0001", title: "C"))
+        try repo.write("meta/work/0002-d.md", workItem(id: "0002", title: "D"))
+        try repo.commitAll("items")
+        let result = try repo.sync("check")
+        XCTAssertEqual(result.status, 4, result.stdout + result.stderr)
+        for repeated in ["b", "c"] {
+            XCTAssertTrue(result.stdout.contains(
+                "meta/work/0001-\(repeated).md:1: duplicate id \"0001\" (also in meta/work/0001-a.md)"), result.stdout)
+        }
+        XCTAssertFalse(result.stdout.contains("meta/work/0001-a.md:1: duplicate"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("0002-d.md"), result.stdout)
+    }
+
     func testCheckReportsEveryProblemWithItsFix() throws {
         let repo = try ScratchRepo(testName: name)
         try repo.configure(simulator: "http://127.0.0.1:9")
