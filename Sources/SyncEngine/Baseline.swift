@@ -48,8 +48,9 @@ public struct Baseline: Sendable, Equatable {
 
     /// One pass of the JSON parser over the file; a 10,000-item baseline is read in milliseconds.
     public static func decode(_ data: Data, path: String) throws(FormatError) -> Baseline {
+        let lines = BaselineLineReader.read(Array(data))
         let root: JSONValue
-        do { root = try JSONValue(parsing: data) } catch {
+        do { root = try JSONValue(parsing: lines?.rest ?? Array(data)) } catch {
             throw FormatError(message: "\(path): not valid JSON; restore it from git (git checkout -- \(path)) or delete it to sync from scratch")
         }
         guard case .object(let members) = root else {
@@ -61,7 +62,9 @@ public struct Baseline: Sendable, Equatable {
         case .number(let n)?: baseline.timestamp = Date(timeIntervalSince1970: n.double)
         default: break
         }
-        if case .object(let items)? = members["items"] {
+        if let lines {
+            baseline.items = lines.items
+        } else if case .object(let items)? = members["items"] {
             baseline.items.reserveCapacity(items.count)
             for (id, value) in items {
                 switch value {
