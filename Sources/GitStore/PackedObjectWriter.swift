@@ -21,7 +21,7 @@ final class PackedObjectWriter {
         guard let opened else { throw GitError(.libgit2, "cannot open the repository to write the sync commit") }
         do throws(GitError) {
             try check(git_repository_set_workdir(opened, main.workdir, 0), "cannot use the working tree \(main.workdir)")
-            try Self.skipDeltaSearch(in: opened, settings: main.commonDir + "/sync-work-items/pack.config")
+            Self.skipDeltaSearch(in: opened, settings: main.commonDir + "/sync-work-items/pack.config")
             var database: OpaquePointer?
             try check(git_repository_odb(&database, opened), "cannot open the object database")
             defer { git_odb_free(database) }
@@ -45,17 +45,15 @@ final class PackedObjectWriter {
     /// 20 MB, to save a third of a pack `git gc` deltifies later anyway (as after any fetch git keeps unpacked). It
     /// has no window setting, but it leaves out of the search every object above its big-file threshold, which it
     /// reads from `pack.deltaCacheSize` (a corrected libgit2 would read `pack.bigFileThreshold`). A file setting both
-    /// to 1 byte is added to this handle's configuration only: the repository's own files are never changed.
-    private static func skipDeltaSearch(in repository: OpaquePointer, settings path: String) throws(GitError) {
+    /// to 1 byte is added to this handle's configuration only: the repository's own files are never changed. When
+    /// the file cannot be written or read, the pack is made with the search, as before: slower, never wrong.
+    private static func skipDeltaSearch(in repository: OpaquePointer, settings path: String) {
         let text = "# git-sync-work-items: no delta search in the packs of its sync commits\n[pack]\n\tdeltaCacheSize = 1\n\tbigFileThreshold = 1\n"
-        guard Self.ensureFile(path, holds: text) else {
-            throw GitError(.libgit2, "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
+        guard Self.ensureFile(path, holds: text) else { return }
         var config: OpaquePointer?
-        try check(git_repository_config(&config, repository), "cannot read the repository's configuration")
+        guard git_repository_config(&config, repository) == 0 else { return }
         defer { git_config_free(config) }
-        try check(git_config_add_file_ondisk(config, path, GIT_CONFIG_LEVEL_APP, repository, 1),
-            "cannot read \(path)")
+        _ = git_config_add_file_ondisk(config, path, GIT_CONFIG_LEVEL_APP, repository, 1)
     }
 
     /// Writes `text` to `path` (through a temporary and a rename) unless it holds it already.

@@ -58,6 +58,20 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// When the settings file cannot be written (here a file stands where its folder would go), the pack is made
+    /// with the delta search, and the commit is as good.
+    func testWithoutItsSettingsFileTheCommitStillPacks() throws {
+        try sandbox.write(".git/sync-work-items", "not a folder\n")
+        let paths = (1...PackedObjectWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+
+        let commit = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "many")
+
+        XCTAssertEqual(try sandbox.headID(), commit?.id)
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/work/0042-item.md"), "item 41\n")
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
     func testAFewFilesStayLoose() throws {
         let loose = try looseObjects()
         try sandbox.write("meta/work/0001-item.md", "one\n")
