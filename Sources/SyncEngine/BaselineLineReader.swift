@@ -120,10 +120,6 @@ struct BaselineLineReader {
     }
 
     private func find(_ needle: [UInt8]) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return start }
-        }
-        return nil
+        bytes.firstRange(of: needle)?.lowerBound
     }
 }

@@ -24,12 +24,7 @@ public struct SecretRedactor: Sendable {
     /// equality, searched here without bridging (every line of a 10,000-item run's output is redacted).
     private static func contains(_ text: String, _ form: String) -> Bool {
         guard text.utf8.allSatisfy({ $0 < 0x80 }), form.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(form) }
-        let haystack = Array(text.utf8), needle = Array(form.utf8)
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
+        return text.utf8.firstRange(of: form.utf8) != nil
     }
 
     static func forms(of secret: String) -> Set<String> {
