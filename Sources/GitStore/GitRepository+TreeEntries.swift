@@ -11,6 +11,22 @@ extension GitRepository {
         }
     }
 
+    /// The id of the tree at `folder` in HEAD ("" for the root); nil when HEAD has no folder there. Equal ids mean
+    /// equal contents, so this answers "has anything below changed since?" without a walk (or reading that tree).
+    public func headTreeID(of folder: String) throws(GitError) -> String? {
+        let tree = try headTree()
+        defer { git_tree_free(tree) }
+        let path = String(RepositoryPath.folderPrefix(folder).dropLast())
+        if path.isEmpty { return hexString(git_tree_id(tree)) }
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try check(found, "cannot look up '\(path)' in HEAD")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+        return hexString(git_tree_entry_id(entry))
+    }
+
     /// The tree walk behind `headEntries` and `headFiles`: full paths and raw ids.
     func walkHead(under folder: String) throws(GitError) -> [(path: String, id: git_oid)] {
         let prefix = RepositoryPath.folderPrefix(folder)

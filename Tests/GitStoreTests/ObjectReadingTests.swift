@@ -87,6 +87,24 @@ final class ObjectReadingTests: GitStoreTestCase {
         XCTAssertNil(repository.blob("not-an-id"))
         XCTAssertNil(repository.blob(try sandbox.headID()), "a commit is not a blob")
     }
+
+    func testHeadTreeIDIsTheFoldersTreeAsGitNamesIt() throws {
+        try sandbox.initialiseRepository()
+        try sandbox.commitFiles(["meta/work/0001-a.md": "a\n", "meta/work/archive/0002-b.md": "b\n", "meta/file.md": "not a folder\n"])
+        let repository = try GitRepository.open(at: sandbox.repo)
+        for folder in ["meta/work", "/meta/work/", "meta/work/archive", "meta", ""] {
+            let path = String(folder.drop { $0 == "/" }.reversed().drop { $0 == "/" }.reversed())
+            XCTAssertEqual(try repository.headTreeID(of: folder), try sandbox.git("rev-parse", "HEAD:\(path)").trimmed, folder)
+        }
+        XCTAssertNil(try repository.headTreeID(of: "meta/missing"))
+        XCTAssertNil(try repository.headTreeID(of: "meta/file.md"), "a file is no folder")
+
+        let before = try repository.headTreeID(of: "meta/work")
+        try sandbox.commitFiles(["meta/other.md": "elsewhere\n"])
+        XCTAssertEqual(try GitRepository.open(at: sandbox.repo).headTreeID(of: "meta/work"), before, "a change elsewhere keeps it")
+        try sandbox.commitFiles(["meta/work/archive/0002-b.md": "b, edited\n"])
+        XCTAssertNotEqual(try GitRepository.open(at: sandbox.repo).headTreeID(of: "meta/work"), before, "a change below moves it")
+    }
 }
 
 extension String {
