@@ -14,9 +14,9 @@ struct RemoteSnapshot {
     static func read(
         tracker: any Tracker, tracked: [(id: String, key: String)], baseline: Baseline, intents: [String: JournalRecovery.CreateIntent],
         options: SyncOptions, config: Configuration, progress: @escaping @Sendable (ProgressEvent) -> Void, overlap: TimeInterval,
-        now: @Sendable () -> Date
+        now: @Sendable () -> Date, reusing earlier: SettledRead? = nil
     ) async throws -> RemoteSnapshot {
-        let startedAt = now()
+        var startedAt = now()
         progress(.reading(items: 0))
         var found: [String: RemoteItem] = [:]
         for (id, intent) in intents.sorted(by: { $0.key < $1.key }) {
@@ -32,8 +32,15 @@ struct RemoteSnapshot {
         let incremental = DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter)
         let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
             uniquingKeysWith: { a, _ in a })
-        let result = try await tracker.read(RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs, discovery: filter,
-            discoverySince: incremental ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) }))
+        let request = RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs, discovery: filter,
+            discoverySince: incremental ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) })
+        let result: RemoteReadResult
+        if let earlier, intents.isEmpty, earlier.answers(request) {
+            result = earlier.result
+            startedAt = earlier.startedAt
+        } else {
+            result = try await tracker.read(request)
+        }
         var items = result.items
         var seen = Set(items.map(\.key))
 

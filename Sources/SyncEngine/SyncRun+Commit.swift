@@ -4,16 +4,18 @@ import GitStore
 extension SyncRun {
     /// The last phase: state files (baseline, decision log) written, then the sync commit, journalled before it is
     /// made visible, then the journal cleared down to what the next run still needs.
+    /// Returns the baseline the run leaves.
+    @discardableResult
     func commit(_ report: inout SyncReport, plan: Plan, executor: Executor, recovery: JournalRecovery, sides: BothSides)
-        throws(SyncFailure)
+        throws(SyncFailure) -> Baseline
     {
         let decisions = recovery.decisions + executor.decisions + skipDecisions(report.outcomes)
         var paths = Set(recovery.writtenFiles.keys).union(executor.writtenPaths).union(recovery.commitPaths)
+        let baseline = finalBaseline(executor.baseline, plan: plan, report: report, sides: sides)
         do {
             if try DecisionLog(root: repository.workdir, path: workspace.decisionLogPath, writer: writer).append(decisions) {
                 paths.insert(workspace.decisionLogPath)
             }
-            let baseline = finalBaseline(executor.baseline, plan: plan, report: report, sides: sides)
             if baseline != workspace.baselineOnDisk {
                 try writer.write(Array(baseline.encoded().utf8), to: workspace.baselinePath)
                 paths.insert(workspace.baselinePath)
@@ -30,6 +32,7 @@ extension SyncRun {
             report.commit = try makeCommit(paths: paths.sorted(), message: message)
         }
         try keepUnsettledCreates(report: report, executor: executor, recovery: recovery, sides: sides)
+        return baseline
     }
 
     /// `--resolve ID=skip` changes nothing, so it is journalled by nothing: it is logged when the run gets here.

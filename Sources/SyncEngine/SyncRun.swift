@@ -35,12 +35,15 @@ final class SyncRun {
         defer { itemCache.save() }
         try checkFolders()
         try clearAbandonedIndexLock()
-        sweepTemporaries()
         var recovery = recoverJournal()
         try repairIndex(recovery)
 
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
-        let sides = try await readBothSides(tracker: tracker, recovery: recovery)
+        let settled = try await settledReport(tracker: tracker, recovery: recovery)
+        if let report = settled.report { return report }
+        removeSettledStamp()
+        sweepTemporaries()
+        let sides = try await readBothSides(tracker: tracker, recovery: recovery, reusing: settled.read)
         recovery.confirmPushes(seen: sides.remote.items, representable: tracker.representable)
         try checkForget(sides)
         let plan = await decide(sides, tracker: tracker, asking: true)
@@ -51,7 +54,8 @@ final class SyncRun {
             return report
         }
         let executor = try await execute(plan, sides: sides, tracker: tracker, into: &report)
-        try commit(&report, plan: plan, executor: executor, recovery: recovery, sides: sides)
+        let final = try commit(&report, plan: plan, executor: executor, recovery: recovery, sides: sides)
+        recordSettled(report: report, plan: plan, sides: sides, final: final)
         return report
     }
 
@@ -59,11 +63,15 @@ final class SyncRun {
     func preview() async throws(SyncFailure) -> SyncReport {
         defer { itemCache.save() }
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
-        let sides = try await readBothSides(tracker: tracker, recovery: recoverJournal())
+        let recovery = recoverJournal()
+        let settled = try await settledReport(tracker: tracker, recovery: recovery)
+        if let report = settled.report { return report }
+        let sides = try await readBothSides(tracker: tracker, recovery: recovery, reusing: settled.read)
         let plan = await decide(sides, tracker: tracker, asking: false)
         var report = makeReport(plan, sides: sides, tracker: tracker)
         report.refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan)
         report.outcomes = plan.items.map { Executor.outcome($0, state: .planned) }
+        if plan.items.isEmpty { recordSettled(report: report, plan: plan, sides: sides, final: sides.baseline) }
         return report
     }
 
@@ -115,8 +123,10 @@ final class SyncRun {
 
     // MARK: Reading
 
-    private func readBothSides(tracker: any Tracker, recovery: JournalRecovery) async throws(SyncFailure) -> BothSides {
-        var baseline = workspace.baselineOnDisk
+    private func readBothSides(tracker: any Tracker, recovery: JournalRecovery, reusing earlier: SettledRead?) async throws(SyncFailure)
+        -> BothSides
+    {
+        var baseline = try workspace.baselineFile.load()
         for (id, entry) in recovery.baseline { baseline.items[id] = entry }
 
         let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern,
@@ -138,7 +148,7 @@ final class SyncRun {
         do {
             remote = try await RemoteSnapshot.read(tracker: tracker, tracked: tracked, baseline: baseline,
                 intents: recovery.createIntents, options: options, config: config, progress: environment.progress,
-                overlap: SyncSession.readOverlap, now: environment.now)
+                overlap: SyncSession.readOverlap, now: environment.now, reusing: earlier)
         } catch let error as TrackerError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
         }

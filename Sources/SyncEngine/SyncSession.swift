@@ -7,7 +7,7 @@ public enum SyncSession {
     static let readOverlap: TimeInterval = 120
 
     public static func run(_ options: SyncOptions, environment: SyncEnvironment) async throws(SyncFailure) -> SyncReport {
-        let workspace = try Workspace.open(environment: environment)
+        let workspace = try Workspace.open(environment: environment, deferringBaseline: true)
         let run = SyncRun(workspace: workspace, options: options, environment: environment)
         return options.preview ? try await run.preview() : try await run.sync()
     }

@@ -12,11 +12,13 @@ struct Workspace {
     var integration: String { descriptor.integration }
     let idPattern: IdPattern
     let environment: SyncEnvironment
+    /// `last-sync.json`, decoded by `open` unless it was asked to defer it.
+    let baselineFile: BaselineOnDisk
     /// `last-sync.json` as the working tree has it (usually HEAD's; see `uncommittedStateFiles`).
-    let baselineOnDisk: Baseline
+    var baselineOnDisk: Baseline { baselineFile.loaded }
     let headNote: String?
 
-    var baselinePath: String { stateFolder + "/last-sync.json" }
+    var baselinePath: String { baselineFile.path }
     var decisionLogPath: String { stateFolder + "/sync.log" }
 
     /// `ItemBlobCache`'s file, beside the trackers' caches.
@@ -40,7 +42,8 @@ struct Workspace {
             .map { String(decoding: $0.contents, as: UTF8.self) }
     }
 
-    static func open(environment: SyncEnvironment) throws(SyncFailure) -> Workspace {
+    /// `deferringBaseline`: `last-sync.json` is left for the caller to load (`baselineFile.load()`) when it needs it.
+    static func open(environment: SyncEnvironment, deferringBaseline: Bool = false) throws(SyncFailure) -> Workspace {
         let repository: GitRepository
         do { repository = try GitRepository.open(at: environment.workingDirectory) } catch { throw .from(error) }
         // Configuration first: in a brand-new repository the missing integration is the problem to report.
@@ -60,21 +63,15 @@ struct Workspace {
         do { pattern = try IdPattern(config.idPattern) } catch {
             throw SyncFailure(exitCode: 73, message: "work.id_pattern '\(config.idPattern)': \(error)")
         }
-        let baselinePath = config.integrationsPath + "/" + descriptor.integration + "/last-sync.json"
-        let baseline: Baseline
-        if let data = FileManager.default.contents(atPath: repository.workdir + "/" + baselinePath) {
-            do { baseline = try Baseline.decode(data, path: baselinePath) } catch {
-                throw SyncFailure(exitCode: 4, message: error.message)
-            }
-        } else {
-            baseline = Baseline()
-        }
+        let baseline = BaselineOnDisk(root: repository.workdir,
+            path: config.integrationsPath + "/" + descriptor.integration + "/last-sync.json")
+        if !deferringBaseline { try baseline.load() }
         var note: String?
         if case .detached(let commit) = head {
             note = "HEAD is detached at \(commit.prefix(7)): the sync commit will be made on the detached HEAD; create a branch (git switch -c NAME) to keep it"
         }
         return Workspace(repository: repository, config: config, descriptor: descriptor, idPattern: pattern,
-            environment: environment, baselineOnDisk: baseline, headNote: note)
+            environment: environment, baselineFile: baseline, headNote: note)
     }
 
     func makeTracker(concurrency: Int) throws(SyncFailure) -> any Tracker {
@@ -95,7 +92,7 @@ struct Workspace {
 
     /// The configuration, with settings the tracker takes from the environment filled in where the files leave
     /// them out, and passwords written into configured URLs registered as secrets.
-    private func settingValues(for tracker: TrackerDescriptor) -> [String: String] {
+    func settingValues(for tracker: TrackerDescriptor) -> [String: String] {
         var values = config.values
         for (key, variables) in tracker.settingEnvironment where config.value(key) == nil {
             if let value = variables.lazy.compactMap({ self.environment.variables[$0] }).first(where: { !$0.isEmpty }) {

@@ -33,9 +33,14 @@ public struct StatusReport: Sendable {
     /// blob the baseline recorded is unchanged without being read; any other blob is parsed once and remembered in
     /// the blob cache, so the next run reads nothing it has seen.
     public static func compute(environment: SyncEnvironment) throws(SyncFailure) -> StatusReport {
-        let workspace = try Workspace.open(environment: environment)
+        let workspace = try Workspace.open(environment: environment, deferringBaseline: true)
+        // As the last sync left it (with the default filters): every tracked item unchanged, nothing else to read.
+        if let stamp = workspace.settledStamp(filters: SyncOptions()) {
+            return StatusReport(integration: workspace.integration, lastSync: stamp.since, entries: [],
+                unchangedCount: stamp.tracked.count, problems: [])
+        }
         let repository = workspace.repository
-        let baseline = workspace.baselineOnDisk
+        let baseline = try workspace.baselineFile.load()
         let files: [TreeEntry]
         let dirty: Set<String>
         do {

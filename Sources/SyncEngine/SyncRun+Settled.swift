@@ -1,0 +1,116 @@
+import Foundation
+import GitStore
+import Trackers
+
+extension SyncRun {
+    /// The report of a run that finds everything as the last settled run left it (`SettledStamp`): no journal, no
+    /// `--forget` or `--resolve`, the same settings and filters, HEAD's work folder and baseline the stamp's with
+    /// nothing uncommitted in them, and every item the remote read returns tracked with the updated time the
+    /// baseline holds. Otherwise nil, with the remote read kept when the full run would make the same request.
+    func settledReport(tracker: any Tracker, recovery: JournalRecovery) async throws(SyncFailure)
+        -> (report: SyncReport?, read: SettledRead?)
+    {
+        guard recovery.isEmpty, options.forget.isEmpty, options.resolutions.isEmpty,
+              let stamp = workspace.settledStamp(filters: options)
+        else { return (nil, nil) }
+        let request = settledReadRequest(stamp)
+        let startedAt = environment.now()
+        let result: RemoteReadResult
+        do { result = try await tracker.read(request) } catch let error as TrackerError { throw .from(error) } catch {
+            throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
+        }
+        let read = SettledRead(request: request, result: result, startedAt: startedAt)
+        guard Self.nothingChanged(in: result.items, since: stamp) else { return (nil, read) }
+        environment.progress(.read(items: result.items.count))
+        let report = SyncReport(
+            integration: tracker.integrationName, trackerName: tracker.displayName, mode: options.mode,
+            preview: options.preview, outcomes: [], problems: [], unchangedCount: stamp.tracked.count, commit: nil,
+            requestCount: result.requestCount, refusal: nil, interrupted: false, headNote: workspace.headNote)
+        return (report, read)
+    }
+
+    /// After a run that left both sides in step, the stamp the next run starts from: every planned item done, no
+    /// problem, nothing pending in the journal, every tracked item fully recorded in the baseline. Otherwise none.
+    func recordSettled(report: SyncReport, plan: Plan, sides: BothSides, final: Baseline) {
+        removeSettledStamp()
+        let applied = options.preview ? plan.items.isEmpty
+            : report.outcomes.allSatisfy { $0.state == .done && Self.settlingActions.contains($0.action) }
+        guard applied, report.refusal == nil, !report.interrupted, report.problems.isEmpty, options.forget.isEmpty,
+              options.resolutions.isEmpty, sides.missing.deleted.isEmpty, sides.restored.isEmpty,
+              journal.pendingEntries().isEmpty, let timestamp = final.timestamp,
+              DiscoveryScope.normalised(DiscoveryScope.recorded(in: final, projectCode: config.defaultProjectCode))
+                == DiscoveryScope.normalised(sides.remote.discovery),
+              let tracked = trackedAfter(report: report, sides: sides, final: final),
+              let workTree = try? repository.headTreeID(of: config.workPath),
+              let baselineBlob = try? repository.blobID(at: workspace.baselinePath)
+        else { return }
+        // The watermark as the next run reads it back: a baseline written by this run holds whole seconds.
+        let written = final != workspace.baselineOnDisk
+        let since = written ? ISOTime.parse(ISOTime.format(timestamp)) ?? timestamp : timestamp
+        let recorded = DiscoveryScope.recorded(in: final, projectCode: config.defaultProjectCode)
+        let stamp = SettledStamp(fingerprint: workspace.settledFingerprint(filters: options), workTree: workTree,
+            baselineBlob: baselineBlob, since: since, incrementalDiscovery: DiscoveryScope.covers(recorded, sides.remote.discovery),
+            tracked: tracked)
+        guard let bytes = stamp.encoded() else { return }
+        try? Data(bytes).write(to: URL(fileURLWithPath: workspace.settledStampPath), options: .atomic)
+    }
+
+    /// Any run that may change something first removes the stamp, so none can outlive the state it describes.
+    func removeSettledStamp() {
+        unlink(workspace.settledStampPath)
+    }
+
+    /// Outcomes after which the item is the same on both sides and in the baseline.
+    private static let settlingActions: Set<PlanAction> = [.push, .pull, .create, .new, .adopt, .record]
+
+    /// The request the full run would make over the same state (`RemoteSnapshot.read`).
+    private func settledReadRequest(_ stamp: SettledStamp) -> RemoteReadRequest {
+        let since = stamp.since.addingTimeInterval(-SyncSession.readOverlap)
+        var remoteIDs: [String: String] = [:]
+        for item in stamp.tracked { if let id = item.remoteID { remoteIDs[item.key] = id } }
+        let progress = environment.progress
+        progress(.reading(items: 0))
+        return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs,
+            discovery: discoveryFilter, discoverySince: stamp.incrementalDiscovery ? since : nil,
+            progress: ReadProgress { progress(.reading(items: $0)) })
+    }
+
+    /// The read overlaps the last one, so it may return items that run already saw: each must be tracked, under the
+    /// same key and stable id, with the updated time the baseline holds.
+    static func nothingChanged(in items: [RemoteItem], since stamp: SettledStamp) -> Bool {
+        if items.isEmpty { return true }
+        let tracked = Dictionary(stamp.tracked.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        return items.allSatisfy { item in
+            guard let known = tracked[item.key] else { return false }
+            return known.remoteUpdatedAt == item.updatedAt && known.remoteID == item.remoteID
+        }
+    }
+
+    /// The tracked items as this run leaves them (the ones it read, then the keys its outcomes wrote), each with its
+    /// baseline record; nil when one is not fully recorded, so a run with the stamp would plan differently.
+    private func trackedAfter(report: SyncReport, sides: BothSides, final: Baseline) -> [SettledStamp.Tracked]? {
+        var keys: [String: String] = [:]
+        for item in sides.loaded.items { keys[item.id] = item.remoteKey }
+        for item in sides.loaded.settled { keys[item.id] = item.key }
+        for outcome in report.outcomes {
+            guard let key = outcome.key else { return nil }
+            keys[outcome.id] = key
+        }
+        var tracked: [SettledStamp.Tracked] = []
+        tracked.reserveCapacity(keys.count)
+        for (id, key) in keys {
+            guard let entry = final.items[id], entry.forgottenKey == nil, entry.remoteHash != nil, entry.localHash != nil,
+                  let updated = entry.remoteUpdatedAt
+            else { return nil }
+            tracked.append(SettledStamp.Tracked(key: key, remoteUpdatedAt: updated, remoteID: entry.remoteID))
+        }
+        guard Set(keys.values).count == keys.count else { return nil }
+        return tracked
+    }
+
+    /// This run's discovery filters, as `RemoteSnapshot.read` builds them.
+    var discoveryFilter: DiscoveryFilter {
+        DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
+            labels: options.labels, state: options.state)
+    }
+}
