@@ -180,6 +180,18 @@ final class SettledRunTests: XCTestCase {
         XCTAssertEqual(synced.report.outcomes.map(\.action), [.pull], "the preview changed nothing")
     }
 
+    func testARemoteChangeFoundWhileCheckingTheStampIsReadOnce() async throws {
+        let sandbox = try await settledSandbox()
+        sandbox.tracker.edit("FAKE-1") { $0.title = "Alpha, renamed" }
+        let reads = sandbox.tracker.reads.count
+        let synced = try await observedSync(sandbox)
+        XCTAssertEqual(synced.report.outcomes.map(\.action), [.pull])
+        XCTAssertEqual(sandbox.tracker.reads.count, reads + 1, "the full run uses the read the stamp check made")
+        XCTAssertEqual(synced.report.requestCount, 1)
+        XCTAssertTrue(sandbox.read(sandbox.workPath + "/" + (sandbox.keysByFile().first { $0.value == "FAKE-1" }?.key ?? ""))?
+            .contains("Alpha, renamed") == true)
+    }
+
     func testStatusFromTheStampIsStatusInFull() async throws {
         let sandbox = try await settledSandbox()
         let stamped = try StatusReport.compute(environment: sandbox.environment())
