@@ -50,8 +50,9 @@ extension GitRepository {
         let objects = packed?.repository ?? raw
         let reading = WorkingTreeReading(
             filters: ContentFilters(repository: self, paths: requested), trustFileMode: configBool("core.filemode") ?? true)
+        let before = TreeEntryLookup(repository: self, root: parentTree)
         let changes = try requested.map { path throws(GitError) in
-            try snapshot(path, in: parentTree, objects: objects, reading: reading)
+            try snapshot(path, before: before, objects: objects, reading: reading)
         }
         let treeChanges = changes.filter(\.changesTree)
         if treeChanges.isEmpty { return nil }
@@ -114,10 +115,10 @@ extension GitRepository {
 
     /// Reads one requested path from the working tree (writing its blob through `objects`) and pairs it with
     /// HEAD's entry.
-    private func snapshot(_ path: String, in parentTree: OpaquePointer, objects: OpaquePointer, reading: WorkingTreeReading)
+    private func snapshot(_ path: String, before lookup: TreeEntryLookup, objects: OpaquePointer, reading: WorkingTreeReading)
         throws(GitError) -> PathChange
     {
-        let before = try TreeEntryState(at: path, in: parentTree)
+        let before = try lookup.state(at: path)
         guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
             return PathChange(path: path, before: before, after: nil, stat: nil)
         }
