@@ -27,7 +27,7 @@ struct ContentFilters {
         if outside.contains(where: exists) { return true }
         let inTree = Set(paths.flatMap(enclosingFolders)).map { $0.isEmpty ? ".gitattributes" : $0 + "/.gitattributes" }
         if inTree.contains(where: { exists(repository.workdir + "/" + $0) }) { return true }
-        guard let index = try? repository.freshIndex() else { return true }
+        guard let index = try? repository.currentIndex() else { return true }
         defer { git_index_free(index) }
         return inTree.contains { git_index_get_bypath(index, $0, 0) != nil }
     }

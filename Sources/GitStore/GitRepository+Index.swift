@@ -125,10 +125,20 @@ extension GitRepository {
 
     /// The repository's index, re-read from disk. Caller frees.
     func freshIndex() throws(GitError) -> OpaquePointer {
+        try index(forcingRead: true)
+    }
+
+    /// The repository's index as libgit2 holds it, read again only when the file changed since (its size, time or
+    /// inode), as git does: the sync commit asks for it after `status` has read it. Caller frees.
+    func currentIndex() throws(GitError) -> OpaquePointer {
+        try index(forcingRead: false)
+    }
+
+    private func index(forcingRead force: Bool) throws(GitError) -> OpaquePointer {
         var index: OpaquePointer?
         try check(git_repository_index(&index, raw), "cannot open the index")
         guard let index else { throw GitError(.libgit2, "cannot open the index") }
-        let read = git_index_read(index, 1)
+        let read = git_index_read(index, force ? 1 : 0)
         if read < 0 {
             git_index_free(index)
             throw GitError.libgit2(read, "cannot read the index")

@@ -47,6 +47,17 @@ final class ContentFiltersTests: GitStoreTestCase {
         try assertCommittedAsGitWould(expected: "line one\nline two\n")
     }
 
+    func testAttributesStagedAfterTheIndexWasReadApply() throws {
+        let repository = try GitRepository.open(at: sandbox.repo)
+        XCTAssertEqual(try repository.dirtyPaths(under: ["meta"]), [], "status has read the index")
+        try sandbox.write("meta/work/.gitattributes", "*.md text\n")
+        try sandbox.git("add", "meta/work/.gitattributes")
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/meta/work/.gitattributes")
+        try sandbox.write(path, crlf)
+        XCTAssertNotNil(try repository.commitSync(paths: [path], message: "item"))
+        XCTAssertEqual(try sandbox.git("show", "HEAD:" + path), "line one\nline two\n", "the index changed on disk is read again")
+    }
+
     func testTheRepositorysInfoAttributesApply() throws {
         try sandbox.write(".git/info/attributes", "*.md text\n")
         try assertCommittedAsGitWould(expected: "line one\nline two\n")
