@@ -40,15 +40,22 @@ extension GitRepository {
     /// result different from `root`.
     func lookUpSubtree(of root: OpaquePointer, at path: String) throws(GitError) -> OpaquePointer? {
         if path.isEmpty { return root }
+        guard var id = try subtreeID(of: root, at: path) else { return nil }
+        var subtree: OpaquePointer?
+        try check(git_tree_lookup(&subtree, raw, &id), "cannot read the tree '\(path)'")
+        return subtree
+    }
+
+    /// The id of the tree at `path` (not "") below `root`, from its parent's entry: the tree itself is not read. nil
+    /// when there is no tree there.
+    func subtreeID(of root: OpaquePointer, at path: String) throws(GitError) -> git_oid? {
         var entry: OpaquePointer?
         let found = git_tree_entry_bypath(&entry, root, path)
         if found == GIT_ENOTFOUND.rawValue { return nil }
         try check(found, "cannot look up '\(path)' in HEAD")
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-        var subtree: OpaquePointer?
-        try check(git_tree_lookup(&subtree, raw, git_tree_entry_id(entry)), "cannot read the tree '\(path)'")
-        return subtree
+        return git_tree_entry_id(entry).pointee
     }
 
     /// The repository's object database. Caller frees.

@@ -18,13 +18,8 @@ extension GitRepository {
         defer { git_tree_free(tree) }
         let path = String(RepositoryPath.folderPrefix(folder).dropLast())
         if path.isEmpty { return hexString(git_tree_id(tree)) }
-        var entry: OpaquePointer?
-        let found = git_tree_entry_bypath(&entry, tree, path)
-        if found == GIT_ENOTFOUND.rawValue { return nil }
-        try check(found, "cannot look up '\(path)' in HEAD")
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-        return hexString(git_tree_entry_id(entry))
+        guard var id = try subtreeID(of: tree, at: path) else { return nil }
+        return hexString(&id)
     }
 
     /// The tree walk behind `headEntries` and `headFiles`: full paths and raw ids.

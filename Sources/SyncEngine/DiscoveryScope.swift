@@ -4,6 +4,12 @@ import Trackers
 /// looked at least as widely, so every older candidate was already seen (and pulled). Otherwise discovery reads in
 /// full, and the new filters are recorded in `last-sync.json` for the next run.
 enum DiscoveryScope {
+    /// A run's filters: its options over the configured default project.
+    static func filter(_ options: SyncOptions, projectCode: String?) -> DiscoveryFilter {
+        DiscoveryFilter(projectCode: projectCode, all: options.all, assignee: options.assignee, labels: options.labels,
+            state: options.state)
+    }
+
     /// The filters of the last run; a baseline written before they were recorded always used the default scope.
     static func recorded(in baseline: Baseline, projectCode: String?) -> DiscoveryFilter {
         baseline.discovery ?? DiscoveryFilter(projectCode: projectCode)

@@ -27,8 +27,7 @@ struct RemoteSnapshot {
         }
         let trackedKeys = Set(tracked.map(\.key))
         let since = baseline.timestamp?.addingTimeInterval(-overlap)
-        let filter = DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
-            labels: options.labels, state: options.state)
+        let filter = DiscoveryScope.filter(options, projectCode: config.defaultProjectCode)
         let incremental = DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter)
         let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
             uniquingKeysWith: { a, _ in a })

@@ -15,6 +15,7 @@ extension SyncRun {
         else { return (nil, nil) }
         let request = settledReadRequest(stamp)
         let startedAt = environment.now()
+        environment.progress(.reading(items: 0))
         let result: RemoteReadResult
         do { result = try await tracker.read(request) } catch let error as TrackerError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
@@ -69,10 +70,9 @@ extension SyncRun {
         var remoteIDs: [String: String] = [:]
         for item in stamp.tracked { if let id = item.remoteID { remoteIDs[item.key] = id } }
         let progress = environment.progress
-        progress(.reading(items: 0))
         return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs,
-            discovery: discoveryFilter, discoverySince: stamp.incrementalDiscovery ? since : nil,
-            progress: ReadProgress { progress(.reading(items: $0)) })
+            discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode),
+            discoverySince: stamp.incrementalDiscovery ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) })
     }
 
     /// The read overlaps the last one, so it may return items that run already saw: each must be tracked, under the
@@ -106,11 +106,5 @@ extension SyncRun {
         }
         guard Set(keys.values).count == keys.count else { return nil }
         return tracked
-    }
-
-    /// This run's discovery filters, as `RemoteSnapshot.read` builds them.
-    var discoveryFilter: DiscoveryFilter {
-        DiscoveryFilter(projectCode: config.defaultProjectCode, all: options.all, assignee: options.assignee,
-            labels: options.labels, state: options.state)
     }
 }
