@@ -19,14 +19,13 @@ struct SettledStamp: Equatable {
     var workTree: String
     /// `last-sync.json`'s blob in HEAD.
     var baselineBlob: String
-    /// The baseline's watermark as a run reading that file sees it.
+    /// The baseline's watermark as a run reading that file sees it. Discovery reads from it too: a stamp is only
+    /// written when the baseline records this run's filters.
     var since: Date
-    /// Whether untracked candidates are read from the watermark too (the recorded filters cover the run's).
-    var incrementalDiscovery: Bool
     var tracked: [Tracked]
 
     static let header = "git-sync-work-items settled 1"
-    private static let fieldCount = 7
+    private static let fieldCount = 6
 
     /// nil when a value cannot be written on its line (a tab or a line break in remote text).
     func encoded() -> [UInt8]? {
@@ -36,8 +35,7 @@ struct SettledStamp: Equatable {
         else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(200 + tracked.count * 64)
-        for line in [Self.header, fingerprint, workTree, baselineBlob, "\(since.timeIntervalSinceReferenceDate)",
-                     incrementalDiscovery ? "incremental" : "full", "\(tracked.count)"] {
+        for line in [Self.header, fingerprint, workTree, baselineBlob, "\(since.timeIntervalSinceReferenceDate)", "\(tracked.count)"] {
             out.append(contentsOf: line.utf8)
             out.append(10)
         }
@@ -78,18 +76,17 @@ struct SettledStamp: Equatable {
             return true
         }
         guard complete, fields.count == Self.fieldCount, fields[0] == Self.header, let since = Double(fields[4]), since.isFinite,
-              fields[5] == "incremental" || fields[5] == "full", Int(fields[6]) == tracked.count
+              Int(fields[5]) == tracked.count
         else { return nil }
         self.init(fingerprint: fields[1], workTree: fields[2], baselineBlob: fields[3],
-            since: Date(timeIntervalSinceReferenceDate: since), incrementalDiscovery: fields[5] == "incremental", tracked: tracked)
+            since: Date(timeIntervalSinceReferenceDate: since), tracked: tracked)
     }
 
-    init(fingerprint: String, workTree: String, baselineBlob: String, since: Date, incrementalDiscovery: Bool, tracked: [Tracked]) {
+    init(fingerprint: String, workTree: String, baselineBlob: String, since: Date, tracked: [Tracked]) {
         self.fingerprint = fingerprint
         self.workTree = workTree
         self.baselineBlob = baselineBlob
         self.since = since
-        self.incrementalDiscovery = incrementalDiscovery
         self.tracked = tracked
     }
 }

@@ -39,8 +39,7 @@ extension SyncRun {
         guard applied, report.refusal == nil, !report.interrupted, report.problems.isEmpty, options.forget.isEmpty,
               options.resolutions.isEmpty, sides.missing.deleted.isEmpty, sides.restored.isEmpty,
               journal.pendingEntries().isEmpty, let timestamp = final.timestamp,
-              DiscoveryScope.normalised(DiscoveryScope.recorded(in: final, projectCode: config.defaultProjectCode))
-                == DiscoveryScope.normalised(sides.remote.discovery),
+              Self.recordsFilters(of: sides.remote.discovery, final, projectCode: config.defaultProjectCode),
               let tracked = trackedAfter(report: report, sides: sides, final: final),
               let workTree = try? repository.headTreeID(of: config.workPath),
               let baselineBlob = try? repository.blobID(at: workspace.baselinePath)
@@ -48,10 +47,8 @@ extension SyncRun {
         // The watermark as the next run reads it back: a baseline written by this run holds whole seconds.
         let written = final != workspace.baselineOnDisk
         let since = written ? ISOTime.parse(ISOTime.format(timestamp)) ?? timestamp : timestamp
-        let recorded = DiscoveryScope.recorded(in: final, projectCode: config.defaultProjectCode)
         let stamp = SettledStamp(fingerprint: workspace.settledFingerprint(filters: options), workTree: workTree,
-            baselineBlob: baselineBlob, since: since, incrementalDiscovery: DiscoveryScope.covers(recorded, sides.remote.discovery),
-            tracked: tracked)
+            baselineBlob: baselineBlob, since: since, tracked: tracked)
         guard let bytes = stamp.encoded() else { return }
         try? Data(bytes).write(to: URL(fileURLWithPath: workspace.settledStampPath), options: .atomic)
     }
@@ -59,6 +56,12 @@ extension SyncRun {
     /// Any run that may change something first removes the stamp, so none can outlive the state it describes.
     func removeSettledStamp() {
         unlink(workspace.settledStampPath)
+    }
+
+    /// Whether the baseline records `filters` as its discovery scope: the next run with them discovers from the
+    /// watermark and has no new scope to record.
+    private static func recordsFilters(of filters: DiscoveryFilter, _ baseline: Baseline, projectCode: String?) -> Bool {
+        DiscoveryScope.normalised(DiscoveryScope.recorded(in: baseline, projectCode: projectCode)) == DiscoveryScope.normalised(filters)
     }
 
     /// Outcomes after which the item is the same on both sides and in the baseline.
@@ -72,7 +75,7 @@ extension SyncRun {
         let progress = environment.progress
         return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs,
             discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode),
-            discoverySince: stamp.incrementalDiscovery ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) })
+            discoverySince: since, progress: ReadProgress { progress(.reading(items: $0)) })
     }
 
     /// The read overlaps the last one, so it may return items that run already saw: each must be tracked, under the

@@ -8,7 +8,7 @@ final class SettledStampTests: XCTestCase {
     private func stamp(_ tracked: [SettledStamp.Tracked]) -> SettledStamp {
         SettledStamp(fingerprint: String(repeating: "a", count: 40), workTree: String(repeating: "b", count: 40),
             baselineBlob: String(repeating: "c", count: 40), since: Date(timeIntervalSinceReferenceDate: 817_839_346.123_456_7),
-            incrementalDiscovery: false, tracked: tracked)
+            tracked: tracked)
     }
 
     func testWhatIsWrittenReadsBackTheSame() throws {
@@ -53,7 +53,7 @@ final class SettledStampTests: XCTestCase {
         }
         let text = String(decoding: bytes, as: UTF8.self)
         for broken in [text.replacingOccurrences(of: "settled 1", with: "settled 2"),
-                       text.replacingOccurrences(of: "incremental", with: "sometimes").replacingOccurrences(of: "full", with: "x"),
+                       text.replacingOccurrences(of: "\n2\nENG-1", with: "\n3\nENG-1"),
                        text.replacingOccurrences(of: "ENG-2\t", with: "ENG-2 "),
                        text.replacingOccurrences(of: "\tr1", with: "\tr1\textra"),
                        text.replacingOccurrences(of: "ENG-1\t2026-01-01T00:00:00Z", with: "ENG-1\t")] {
