@@ -138,6 +138,28 @@ final class HelpAndStatusTests: XCTestCase {
         XCTAssertTrue(human.stdout.contains("1 unchanged"), human.stdout)
     }
 
+    /// After a sync that left both sides in step, the next run and `status` answer from the settled stamp; an edit
+    /// that is neither committed nor staged leaves HEAD's tree as it was, and only the status check sees it.
+    func testAnUncommittedEditAfterASettledSyncIsStillSeen() async throws {
+        let sim = try await Simulator.start()
+        let repo = try ScratchRepo(testName: name)
+        try repo.configure(simulator: sim.url)
+        for id in ["0001", "0002"] { try repo.write("meta/work/\(id)-x.md", workItem(id: id, title: "Item \(id)")) }
+        try repo.commitAll("items")
+        XCTAssertEqual(try repo.sync("--push-new=all").status, 0)
+        let again = try repo.sync()
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("nothing to do (2 items in sync"), again.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repo.root + "/.git/sync-work-items/settled"))
+        XCTAssertEqual(try repo.sync("status", "--porcelain").stdout, "")
+
+        try repo.write("meta/work/0002-x.md", repo.read("meta/work/0002-x.md")! + "\nmore\n")
+        let status = try repo.sync("status", "--porcelain")
+        XCTAssertEqual(status.status, 0, status.stderr)
+        XCTAssertEqual(status.stdout, "0002\tuncommitted\tmeta/work/0002-x.md\n")
+        await sim.stop()
+    }
+
     /// Three files with one id: the two after the first are named, each pointing at the first; the rest is fine.
     func testCheckNamesEveryFileThatRepeatsAnID() throws {
         let repo = try ScratchRepo(testName: name)
