@@ -31,7 +31,8 @@ struct RemoteSnapshot {
         let incremental = DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter)
         let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
             uniquingKeysWith: { a, _ in a })
-        let request = RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs, discovery: filter,
+        let request = RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs,
+            knownUpdatedAt: knownUpdatedTimes(of: tracked, in: baseline), discovery: filter,
             discoverySince: incremental ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) })
         let result: RemoteReadResult
         if let earlier, intents.isEmpty, earlier.answers(request) {
@@ -63,5 +64,18 @@ struct RemoteSnapshot {
         }.map(\.key))
         return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,
             requestCount: result.requestCount, startedAt: startedAt, discovery: filter)
+    }
+
+    /// Each tracked key with the updated time its baseline entry holds; a key two files track with different times
+    /// is left out (read again).
+    static func knownUpdatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> [String: String] {
+        var times: [String: String] = [:]
+        var disagreeing = Set<String>()
+        for item in tracked {
+            guard let time = baseline.items[item.id]?.remoteUpdatedAt else { disagreeing.insert(item.key); continue }
+            if let other = times.updateValue(time, forKey: item.key), other != time { disagreeing.insert(item.key) }
+        }
+        for key in disagreeing { times[key] = nil }
+        return times
     }
 }

@@ -11,6 +11,7 @@ struct SettledRead {
     /// The same request: the same changes, tracked items and discovery (progress reporting aside).
     func answers(_ other: RemoteReadRequest) -> Bool {
         request.since == other.since && request.trackedKeys == other.trackedKeys && request.remoteIDs == other.remoteIDs
+            && request.knownUpdatedAt == other.knownUpdatedAt
             && request.discovery == other.discovery && request.discoverySince == other.discoverySince
     }
 }

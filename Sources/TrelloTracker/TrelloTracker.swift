@@ -101,7 +101,7 @@ public struct TrelloTracker: Tracker {
         if let who = request.discovery.assignee, ["me", "@me"].contains(who.lowercased()) { _ = try await directory.tokenMember() }
         let cards: [TrelloCard]
         if let since = request.since, let discoverySince = request.discoverySince {
-            cards = try await changedCards(on: board, since: min(since, discoverySince))
+            cards = try await changedCards(on: board, since: min(since, discoverySince), known: request.knownUpdatedAt)
         } else {
             cards = try await reader.allCards(of: board)
         }
@@ -109,15 +109,26 @@ public struct TrelloTracker: Tracker {
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
     }
 
-    /// The cards the board's activity since `since` names, read in bulk; the whole board when that is cheaper.
-    private func changedCards(on board: TrelloBoard, since: Date) async throws -> [TrelloCard] {
+    /// The cards the board's activity since `since` names, read in bulk; the whole board when that is cheaper. A
+    /// card the repository holds as of a time no earlier than each of its actions is not read again: the read
+    /// overlaps the last one, and what it would return is what the baseline holds.
+    private func changedCards(on board: TrelloBoard, since: Date, known: [String: String]) async throws -> [TrelloCard] {
         let actions = try await reader.actions(of: board, types: TrelloCardReader.cardActionTypes, since: since)
         var ids: [String] = []
-        var known = Set<String>()
-        for id in actions.compactMap(\.cardID) where known.insert(id).inserted { ids.append(id) }
+        var listed = Set<String>()
+        for action in actions where !Self.isKnown(action, known) {
+            if let id = action.cardID, listed.insert(id).inserted { ids.append(id) }
+        }
         guard !ids.isEmpty else { return [] }
         if ids.count > TrelloCardReader.batchReadLimit { return try await reader.allCards(of: board) }
         return try await reader.cards(ids)
+    }
+
+    /// Whether the action happened no later than the card's last activity the repository holds. Every action on a
+    /// card is judged alone: one later action anywhere in the window reads the card.
+    private static func isKnown(_ action: TrelloAction, _ known: [String: String]) -> Bool {
+        guard let shortLink = action.cardShortLink, let held = known[shortLink], let date = action.date else { return false }
+        return TrelloTime.isNoLater(date, than: held) ?? false
     }
 
     /// Cards of this board, as remote items: open ones, and archived ones the repository tracks (so their changes

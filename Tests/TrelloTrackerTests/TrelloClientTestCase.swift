@@ -89,8 +89,9 @@ class TrelloClientTestCase: XCTestCase {
     }
 
     /// A read as the engine makes it: everything on a first sync, else what changed since `since`.
-    func read(_ tracker: TrelloTracker, since: Date? = nil, tracked: Set<String> = [], filter: DiscoveryFilter = DiscoveryFilter()) async throws -> RemoteReadResult {
-        try await tracker.read(RemoteReadRequest(since: since, trackedKeys: tracked, discovery: filter,
+    func read(_ tracker: TrelloTracker, since: Date? = nil, tracked: Set<String> = [], known: [String: String] = [:],
+              filter: DiscoveryFilter = DiscoveryFilter()) async throws -> RemoteReadResult {
+        try await tracker.read(RemoteReadRequest(since: since, trackedKeys: tracked, knownUpdatedAt: known, discovery: filter,
                                                  discoverySince: filter.isDefaultScope ? since : nil))
     }
 }

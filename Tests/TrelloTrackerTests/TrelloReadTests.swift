@@ -57,6 +57,44 @@ final class TrelloReadTests: TrelloClientTestCase {
         XCTAssertEqual(batches, 1)
     }
 
+    func testACardHeldAsOfItsLastActionIsNotReadAgain() async throws {
+        let keys = try await (0..<3).asyncMap { try await self.addCard(["title": "Card \($0)"]) }
+        let since = Date()
+        try await Task.sleep(for: .milliseconds(5))
+        try await changeCard(keys[0], ["title": "Card 0, renamed"])
+        try await changeCard(keys[1], ["title": "Card 1, renamed"])
+        try await changeCard(keys[2], ["title": "Card 2, renamed"])
+        // What the repository holds: each card as its last action left it, except card 1, held from before it.
+        var known: [String: String] = [:]
+        for key in keys { known[key] = try await lastActivity(of: key) }
+        try await Task.sleep(for: .milliseconds(5))
+        try await changeCard(keys[1], ["title": "Card 1, renamed again"])
+        try await clearRequests()
+
+        let result = try await read(try tracker(), since: since, tracked: Set(keys), known: known)
+        XCTAssertEqual(result.items.map(\.key), [keys[1]])
+        XCTAssertEqual(result.items.first?.content.title, "Card 1, renamed again")
+        XCTAssertEqual(result.requestCount, 3, "board, actions, one batch naming only the card changed since")
+        let log = try await requests()
+        let batch = try XCTUnwrap(log.first { $0.contains("/batch?") })
+        XCTAssertFalse(batch.contains(keys[0]) || batch.contains(keys[2]))
+
+        known[keys[1]] = try await lastActivity(of: keys[1])
+        let settled = try await read(try tracker(), since: since, tracked: Set(keys), known: known)
+        XCTAssertEqual(settled.items.count, 0)
+        XCTAssertEqual(settled.requestCount, 2, "board and actions: every card is held as of its last action")
+
+        // A held time of another shape proves nothing: the card is read.
+        known[keys[2]] = "2999-01-01T00:00:00Z"
+        let unproven = try await read(try tracker(), since: since, tracked: Set(keys), known: known)
+        XCTAssertEqual(unproven.items.map(\.key), [keys[2]])
+    }
+
+    private func lastActivity(of key: String) async throws -> String {
+        let card = try await item(key)
+        return try XCTUnwrap(card["dateLastActivity"] as? String)
+    }
+
     func testSinceIncludesItsBoundary() async throws {
         let key = try await addCard(["title": "Boundary"])
         let card = try await item(key)

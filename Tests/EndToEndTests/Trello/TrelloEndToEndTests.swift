@@ -144,4 +144,36 @@ final class TrelloEndToEndTests: TrelloTestCase {
         XCTAssertEqual(requests.count, 2, "\(requests)")
         XCTAssertTrue(requests.allSatisfy { $0.hasPrefix("GET ") }, "\(requests)")
     }
+
+    /// The board's activity overlaps the last read by minutes; cards the repository already holds as of their last
+    /// action (pulled, or pushed by the last sync) are not read again, in a settled run or a full one.
+    func testCardsTheLastSyncLeftInStepAreNotReadAgain() async throws {
+        let keys = try await establish([("0001", "One"), ("0002", "Two"), ("0003", "Three")])
+        try await sim.advanceClock(seconds: 5)
+        _ = try await sim.patch(keys["0001"]!, ["title": "One, renamed in Trello"])
+        try editLocally("0002", "Something to do.", "Something else to do.")
+        try repo.commitAll("local edit")
+        let both = try repo.sync()
+        XCTAssertEqual(both.status, 0, both.stdout + both.stderr)
+        XCTAssertTrue(both.stdout.contains("1 pulled, 1 pushed"), both.stdout)
+
+        try await sim.clearRequests()
+        let settled = try repo.sync()
+        XCTAssertEqual(settled.status, 0, settled.stdout + settled.stderr)
+        XCTAssertTrue(settled.stdout.contains("nothing to do"), settled.stdout)
+        let settledReads = try await sim.requests().map { "\($0.method) \($0.path.split(separator: "?")[0])" }
+        XCTAssertEqual(settledReads.count, 2, "board and actions: \(settledReads)")
+
+        try editLocally("0003", "Something to do.", "Something more to do.")
+        try repo.commitAll("another local edit")
+        try await sim.clearRequests()
+        let push = try repo.sync()
+        XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
+        XCTAssertTrue(push.stdout.contains("1 pushed"), push.stdout)
+        let pushReads = try await sim.requests().filter { $0.method == "GET" }.map { String($0.path.split(separator: "?")[0]) }
+        XCTAssertFalse(pushReads.contains("/1/batch"), "no card is read again: \(pushReads)")
+        let pulled = try await card(keys["0001"]!)
+        XCTAssertEqual(pulled["title"] as? String, "One, renamed in Trello")
+        XCTAssertTrue(try XCTUnwrap(repo.read("meta/work/0001-item.md")).contains("One, renamed in Trello"))
+    }
 }
