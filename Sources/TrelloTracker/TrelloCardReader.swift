@@ -37,8 +37,9 @@ struct TrelloCardReader: Sendable {
         return cards
     }
 
-    /// The board's actions of `types` at or after `since`, newest first, following `before` past each full page.
-    func actions(of board: TrelloBoard, types: [String], since: Date) async throws -> [TrelloAction] {
+    /// The actions of `types` at or after `since` on the board with this id or shortLink (Trello takes either in
+    /// the route), newest first, following `before` past each full page.
+    func actions(onBoard board: String, types: [String], since: Date) async throws -> [TrelloAction] {
         var actions: [TrelloAction] = []
         var before: String?
         while true {
@@ -47,7 +48,7 @@ struct TrelloCardReader: Sendable {
                          ("limit", String(Self.pageSize)), ("fields", "id,type,date,data"),
                          ("memberCreator", "false"), ("member", "false")]
             if let before { query.append(("before", before)) }
-            let page = try await api.get("/boards/\(board.id)/actions", query, reading: { $0.all(TrelloAction.init) })
+            let page = try await api.get("/boards/\(TrelloAPI.encode(board))/actions", query, reading: { $0.all(TrelloAction.init) })
             actions += page
             guard page.count == Self.pageSize, let oldest = page.map(\.id).min(), oldest != before else { break }
             before = oldest

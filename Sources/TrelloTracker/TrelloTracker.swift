@@ -97,23 +97,33 @@ public struct TrelloTracker: Tracker {
 
     public func read(_ request: RemoteReadRequest) async throws -> RemoteReadResult {
         let before = api.requestCount
-        let board = try await directory.board()
-        if let who = request.discovery.assignee, ["me", "@me"].contains(who.lowercased()) { _ = try await directory.tokenMember() }
         let cards: [TrelloCard]
         if let since = request.since, let discoverySince = request.discoverySince {
-            cards = try await changedCards(on: board, since: min(since, discoverySince), known: request.knownUpdatedAt)
+            // The board and its activity side by side, one round trip: the activity's route takes the board as
+            // configured. The board's answer comes first, so a wrong board is reported as one.
+            async let activity = reader.actions(onBoard: directory.reference, types: TrelloCardReader.cardActionTypes,
+                                                since: min(since, discoverySince))
+            let board = try await directory.board()
+            try await readTokenMemberIfNamed(request.discovery)
+            cards = try await changedCards(on: board, actions: try await activity, known: request.knownUpdatedAt)
         } else {
+            let board = try await directory.board()
+            try await readTokenMemberIfNamed(request.discovery)
             cards = try await reader.allCards(of: board)
         }
         let items = remoteItems(cards, on: try await directory.board(knowing: cards), tracked: request.trackedKeys)
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
     }
 
-    /// The cards the board's activity since `since` names, read in bulk; the whole board when that is cheaper. A
+    /// `assignee: me` names the token's member, read before any card is matched.
+    private func readTokenMemberIfNamed(_ discovery: DiscoveryFilter) async throws {
+        if let who = discovery.assignee, ["me", "@me"].contains(who.lowercased()) { _ = try await directory.tokenMember() }
+    }
+
+    /// The cards the board's activity names, read in bulk; the whole board when that is cheaper. A
     /// card the repository holds as of a time no earlier than each of its actions is not read again: the read
     /// overlaps the last one, and what it would return is what the baseline holds.
-    private func changedCards(on board: TrelloBoard, since: Date, known: [String: String]) async throws -> [TrelloCard] {
-        let actions = try await reader.actions(of: board, types: TrelloCardReader.cardActionTypes, since: since)
+    private func changedCards(on board: TrelloBoard, actions: [TrelloAction], known: [String: String]) async throws -> [TrelloCard] {
         var ids: [String] = []
         var listed = Set<String>()
         for action in actions where !Self.isKnown(action, known) {
@@ -161,7 +171,7 @@ public struct TrelloTracker: Tracker {
     /// (a create that was confirmed), or holding the marker still (one whose answer was lost).
     public func findCreated(marker: SyncMarker, createdAfter: Date) async throws -> RemoteItem? {
         let board = try await directory.board()
-        let actions = try await reader.actions(of: board, types: ["createCard", "updateCard"], since: createdAfter)
+        let actions = try await reader.actions(onBoard: board.id, types: ["createCard", "updateCard"], since: createdAfter)
         let confirmed = actions.first { $0.type == "updateCard" && $0.previousDesc.flatMap(TrelloCreateMarker.find) == marker }
         let candidates = confirmed.flatMap(\.cardID).map { [$0] } ?? actions.filter { $0.type == "createCard" }.compactMap(\.cardID)
         for card in try await reader.cards(candidates) where card.idBoard == board.id {

@@ -5,9 +5,9 @@ import XCTest
 @testable import TrelloTracker
 
 final class TrelloErrorTests: TrelloClientTestCase {
-    private func readError(_ tracker: TrelloTracker) async -> TrackerError? {
+    private func readError(_ tracker: TrelloTracker, since: Date? = nil) async -> TrackerError? {
         do {
-            _ = try await read(tracker)
+            _ = try await read(tracker, since: since)
             return nil
         } catch let error as TrackerError {
             return error
@@ -36,7 +36,16 @@ final class TrelloErrorTests: TrelloClientTestCase {
     }
 
     func testAMissingBoardIsAConfigurationError() async throws {
-        let refusal = await readError(try tracker(["trello.board_id": "NoBoard1"]))
+        try await assertAMissingBoardIsAConfigurationError(since: nil)
+    }
+
+    /// An incremental read asks for the board and its activity at once; the board's answer is the one reported.
+    func testAMissingBoardIsAConfigurationErrorInAnIncrementalReadToo() async throws {
+        try await assertAMissingBoardIsAConfigurationError(since: Date())
+    }
+
+    private func assertAMissingBoardIsAConfigurationError(since: Date?) async throws {
+        let refusal = await readError(try tracker(["trello.board_id": "NoBoard1"]), since: since)
         let error = try XCTUnwrap(refusal)
         guard case .configuration(let message) = error else { return XCTFail("\(error)") }
         XCTAssertTrue(message.contains("trello.board_id"), message)
