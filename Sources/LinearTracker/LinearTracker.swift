@@ -75,7 +75,8 @@ public struct LinearTracker: Tracker {
         }
         // Reading by team would miss a tracked issue that moved to another team; its id is how it is followed, so a
         // read of what changed since the last sync asks every team when there are ids to follow.
-        if request.since == nil || followIDs.isEmpty {
+        // Discovery that takes every issue of every team reads them in the same listing, not in a second one.
+        if (request.since == nil || followIDs.isEmpty) && !Self.discoversEveryIssue(request) {
             guard !teams.isEmpty || request.discovery.all else {
                 throw TrackerError.configuration("no Linear team: set work.default_project_code to your team key (like ENG) in .accelerator/config.md")
             }
@@ -87,6 +88,13 @@ public struct LinearTracker: Tracker {
             items += try await issues(discoveryFilter(request, scope: scope), request: request).filter { !seen.contains($0.key) }
         }
         return RemoteReadResult(items: items, requestCount: api.requestCount - before)
+    }
+
+    /// `--all` with nothing narrowing it, over a listing that reaches back as far as discovery has to.
+    static func discoversEveryIssue(_ request: RemoteReadRequest) -> Bool {
+        let discovery = request.discovery
+        return discovery.all && discovery.labels.isEmpty && discovery.assignee == nil && discovery.state == nil
+            && request.changesSinceReachDiscovery
     }
 
     /// Whether the listing of what changed since `request.since` (in `teams`; nil: every team) holds every discovery

@@ -136,6 +136,24 @@ final class LinearReadTests: LinearClientTestCase {
         XCTAssertEqual(listings, 2, "filters new since the last run read their candidates in full")
     }
 
+    func testAFirstReadWithEveryTeamIsOneListing() async throws {
+        try await add(["title": "Here"])
+        try await add(["title": "Elsewhere", "scope": "OPS"])
+        let client = try client()
+        try await clearRequests()
+        let everyTeam = DiscoveryFilter(projectCode: "ENG", all: true)
+        let read = try await client.read(request(discovery: everyTeam))
+        XCTAssertEqual(read.items.filter { client.matches($0, filter: everyTeam) }.map(\.key).sorted(), ["ENG-1", "OPS-1"])
+        let listings = try await requests().filter { $0.operation == "query:Issues" }.count
+        XCTAssertEqual(listings, 1, "the team's issues and every other team's in one listing")
+
+        try await clearRequests()
+        let bugsEverywhere = DiscoveryFilter(projectCode: "ENG", all: true, labels: ["bug"])
+        _ = try await client.read(request(discovery: bugsEverywhere))
+        let narrowed = try await requests().filter { $0.operation == "query:Issues" }.count
+        XCTAssertEqual(narrowed, 2, "a narrowed discovery is its own listing, not every issue of every team")
+    }
+
     func testDiscoveryFiltersAreSentAndAgreeWithMatches() async throws {
         try await add(["title": "Mine, open bug", "kind": "Bug", "assignee": "ana@example.com", "state": "Todo"])
         try await add(["title": "Mine, done bug", "kind": "Bug", "assignee": "ana@example.com", "state": "Done"])
