@@ -166,10 +166,10 @@ public struct Baseline: Sendable, Equatable {
 
 /// ISO 8601 in UTC with second precision, the format of every timestamp this tool writes.
 public enum ISOTime {
+    /// `2026-11-25T10:39:38Z`. The format style, not ISO8601DateFormatter: a first pull formats a time per item, and
+    /// each formatter's set-up is ICU's.
     public static func format(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
+        date.formatted(.iso8601)
     }
 
     public static func parse(_ s: String) -> Date? {

@@ -29,9 +29,7 @@ enum TrelloTime {
     /// The creation time an object id carries, as the work items write times (`2026-11-25T10:39:38Z`).
     static func created(fromID id: String) -> String? {
         guard let seconds = TrelloKeys.creationSeconds(ofID: id) else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        // The format style, not ISO8601DateFormatter: one is made per card, and the formatter's set-up is ICU's.
+        return Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
     }
 }
