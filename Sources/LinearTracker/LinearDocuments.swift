@@ -35,6 +35,20 @@ public enum LinearDocuments {
         }
         """ + "\n" + issueFields)
 
+    /// The first page of a listing that may be long, with the number of the newest issue the filter takes (where the
+    /// rest of the listing is cut into ranges of numbers), in one request.
+    public static let issuesAndNewest = LinearDocument("IssuesAndNewest", idempotent: true, """
+        query IssuesAndNewest($filter: IssueFilter, $first: Int!) {
+          issues(filter: $filter, first: $first, includeArchived: true, orderBy: updatedAt) {
+            nodes { ...SyncIssue }
+            pageInfo { hasNextPage endCursor }
+          }
+          newest: issues(filter: $filter, first: 1, includeArchived: true, orderBy: createdAt) {
+            nodes { number }
+          }
+        }
+        """ + "\n" + issueFields)
+
     /// One issue by id or identifier; Linear also resolves an identifier the issue had before it moved team.
     public static let issue = LinearDocument("Issue", idempotent: true, """
         query Issue($id: String!) {
@@ -120,5 +134,5 @@ public enum LinearDocuments {
         """)
 
     /// All of them, for the contract check.
-    public static let all: [LinearDocument] = [issues, issue, context, labels, users, verify, issueCreate, issueUpdate, issueLabelCreate]
+    public static let all: [LinearDocument] = [issues, issuesAndNewest, issue, context, labels, users, verify, issueCreate, issueUpdate, issueLabelCreate]
 }

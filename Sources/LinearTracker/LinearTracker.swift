@@ -20,6 +20,7 @@ public struct LinearTracker: Tracker {
     let mapping: LinearMapping
     let directory: LinearDirectory
     let reader: LinearIssueReader
+    let listing: LinearListing
     let writer: LinearIssueWriter
     let descriptions: RemoteMarkdownSpellings
     /// The team key new issues go to and untracked ones come from (`work.default_project_code`), when known.
@@ -55,6 +56,7 @@ public struct LinearTracker: Tracker {
                                     createLabels: settings.value("linear.create_labels")?.lowercased() != "false")
         descriptions = RemoteMarkdownSpellings()
         reader = LinearIssueReader(mapping: mapping, directory: directory, descriptions: descriptions, stateTypes: LinearStateTypes())
+        listing = LinearListing(api: api, pageSize: Self.pageSize, ranges: settings.writeConcurrency)
         writer = LinearIssueWriter(mapping: mapping, directory: directory, api: api)
     }
 
@@ -158,18 +160,30 @@ public struct LinearTracker: Tracker {
 
     /// Every page of `issues(filter:)`, each issue once, keyed as the engine tracks it; archived and trashed
     /// issues only when they are tracked (they are reported, never pulled as new).
+    /// A listing with no `updatedAt` bound may be long (a first read of a whole team): its pages are read in ranges
+    /// side by side.
     private func issues(_ filter: JSONObject, request: RemoteReadRequest) async throws -> [RemoteItem] {
         let followed = Dictionary(request.remoteIDs.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         var items: [RemoteItem] = []
         var seen = Set<String>()
-        try await forEachIssue(filter) { issue in
+        let take: (JSONValue) async throws -> Void = { issue in
             guard let facts = LinearIssueReader.facts(issue), seen.insert(facts.id).inserted else { return }
             let key = Self.trackedKey(facts, tracked: request.trackedKeys, followed: followed)
             let isTracked = request.trackedKeys.contains(key) || followed[facts.id] != nil
             if (facts.archived || facts.trashed) && !isTracked { return }
             if let item = try await reader.item(issue, key: key) { items.append(item) }
         }
+        if Self.isBoundedByUpdate(filter) {
+            try await listing.forEachIssue(filter, take)
+        } else {
+            try await listing.forEachIssueInRanges(filter, take)
+        }
         return items
+    }
+
+    /// Whether the filter takes only issues updated after an instant, at its top level or in its `and`.
+    static func isBoundedByUpdate(_ filter: JSONObject) -> Bool {
+        filter["updatedAt"] != nil || (filter["and"]?.array ?? []).contains { $0["updatedAt"] != nil }
     }
 
     /// The key an answered issue goes by: its identifier, unless the repository tracks it under an identifier it had
@@ -179,18 +193,9 @@ public struct LinearTracker: Tracker {
         return facts.previousIdentifiers.last { tracked.contains($0) } ?? facts.identifier
     }
 
-    /// Every issue `issues(filter:)` answers with, page by page (`pageInfo.endCursor` to the last page); each page
-    /// is let go of once read, so a first read of thousands of issues never holds them all as JSON.
+    /// Every issue `issues(filter:)` answers with, page by page.
     private func forEachIssue(_ filter: JSONObject, _ body: (JSONValue) async throws -> Void) async throws {
-        var after: String?
-        repeat {
-            var variables: JSONObject = ["first": .int(Self.pageSize)]
-            if !filter.isEmpty { variables["filter"] = .object(filter) }
-            if let after { variables["after"] = .string(after) }
-            let connection = try await api.run(LinearDocuments.issues, variables)["issues"]
-            for issue in connection?["nodes"]?.array ?? [] { try await body(issue) }
-            after = connection?["pageInfo"]?["hasNextPage"]?.bool == true ? connection?["pageInfo"]?["endCursor"]?.string : nil
-        } while after != nil
+        try await listing.forEachIssue(filter, body)
     }
 
     /// Current state of tracked keys, in bulk: by team and number, then one by one for keys Linear no longer files

@@ -14,7 +14,7 @@ final class LinearHarness: SimulatorBackedHarness {
         Person(remote: "ana@example.invalid", filter: "ana@example.invalid", local: "ana@example.invalid"),
         Person(remote: "ben@example.invalid", filter: "ben@example.invalid", local: "ben@example.invalid"),
     ]
-    let readPathPattern = #"#query:Issues$"#
+    let readPathPattern = #"#query:Issues(AndNewest)?$"#
     let createPathPattern = #"#mutation:IssueCreate$"#
 
     private init(simulator: Simulator) { self.simulator = simulator }
