@@ -91,5 +91,7 @@ final class TrelloErrorTests: TrelloClientTestCase {
         XCTAssertLessThanOrEqual(busiest, 100, "Trello's token limit: 100 in any 10 seconds")
         let seconds = Double((slots[599] - slots[0]).components.seconds) + Double((slots[599] - slots[0]).components.attoseconds) / 1e18
         XCTAssertGreaterThanOrEqual(599 / seconds, 9.0, "at least 90% of the limit")
+        XCTAssertEqual(slots[7], slots[0], "a sync of a few changes goes out unpaced: eight requests at once")
+        XCTAssertGreaterThan(slots[8], slots[0])
     }
 }
