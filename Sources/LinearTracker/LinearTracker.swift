@@ -171,6 +171,7 @@ public struct LinearTracker: Tracker {
             let key = Self.trackedKey(facts, tracked: request.trackedKeys, followed: followed)
             let isTracked = request.trackedKeys.contains(key) || followed[facts.id] != nil
             if (facts.archived || facts.trashed) && !isTracked { return }
+            if Self.isHeld(facts, updated: issue["updatedAt"]?.string, key: key, by: request) { return }
             if let item = try await reader.item(issue, key: key) { items.append(item) }
         }
         if Self.isBoundedByUpdate(filter) {
@@ -179,6 +180,13 @@ public struct LinearTracker: Tracker {
             try await listing.forEachIssueInRanges(filter, take)
         }
         return items
+    }
+
+    /// An issue the repository holds as of this very update, under the same key and id: the engine counts it
+    /// unchanged, so it is left out rather than mapped (which may cost a request for its labels' names).
+    static func isHeld(_ facts: LinearIssueReader.Facts, updated: String?, key: String, by request: RemoteReadRequest) -> Bool {
+        guard let updated, request.knownUpdatedAt[key] == updated else { return false }
+        return request.remoteIDs[key].map { $0 == facts.id } ?? true
     }
 
     /// Whether the filter takes only issues updated after an instant, at its top level or in its `and`.

@@ -86,6 +86,40 @@ final class LinearReadTests: LinearClientTestCase {
         XCTAssertEqual(first.items.map(\.key), ["ENG-1"], "a tracked issue found in another team keeps the key it is tracked by")
     }
 
+    func testAnIssueHeldAsOfItsLastUpdateIsLeftOutWithoutAskingForLabels() async throws {
+        let held = try await add(["title": "Held", "labels": ["backend"]])
+        let changed = try await add(["title": "Changed", "labels": ["backend"]])
+        let since = Date().addingTimeInterval(-30)
+        let client = try client()
+        let first = try await client.read(request())
+        var known: [String: String] = [:]
+        for item in first.items { known[item.key] = item.updatedAt }
+        try await admin("PATCH", "/_simulator/items/ENG-2", ["title": "Changed again"])
+        let ids = ["ENG-1": try XCTUnwrap(held["id"] as? String), "ENG-2": try XCTUnwrap(changed["id"] as? String)]
+
+        let fresh = try self.client()
+        try await clearRequests()
+        let read = try await fresh.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"], remoteIDs: ids,
+            knownUpdatedAt: known, discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
+        XCTAssertEqual(read.items.map(\.key), ["ENG-2"], "the issue held as of its last update is left out")
+        XCTAssertEqual(read.items.first?.content.title, "Changed again")
+
+        known["ENG-2"] = try XCTUnwrap(read.items.first?.updatedAt)
+        let quiet = try self.client()
+        try await clearRequests()
+        let settled = try await quiet.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"], remoteIDs: ids,
+            knownUpdatedAt: known, discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
+        XCTAssertEqual(settled.items.count, 0)
+        let operations = try await requests().map(\.operation)
+        XCTAssertEqual(operations, ["query:Issues"], "no labels asked for when every issue is held")
+
+        let otherID = try self.client()
+        let moved = try await otherID.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"],
+            remoteIDs: ["ENG-1": "another-issue", "ENG-2": ids["ENG-2"]!], knownUpdatedAt: known,
+            discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
+        XCTAssertEqual(moved.items.map(\.key), ["ENG-1"], "held under another issue's id proves nothing")
+    }
+
     func testArchivedAndTrashedIssuesAreReportedWhenTrackedAndNeverPulledNew() async throws {
         try await add(["title": "Archived, tracked", "archived": true])
         try await add(["title": "Trashed, tracked", "trashed": true])
