@@ -9,7 +9,16 @@ final class TrelloEndToEndTests: TrelloTestCase {
         try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
     }
 
-    private func item(_ id: String, in report: [String: Any]) throws -> [String: Any] {
+    /// A sync that finds nothing to do, and its requests (method and path, no query).
+    private func syncFindingNothingToDo() async throws -> [String] {
+        try await sim.clearRequests()
+        let result = try repo.sync()
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("nothing to do"), result.stdout)
+        return try await sim.requests().map { "\($0.method) \($0.path.split(separator: "?")[0])" }
+    }
+
+        private func item(_ id: String, in report: [String: Any]) throws -> [String: Any] {
         try XCTUnwrap((report["items"] as? [[String: Any]])?.first { $0["id"] as? String == id }, "\(report)")
     }
 
@@ -136,11 +145,7 @@ final class TrelloEndToEndTests: TrelloTestCase {
         let pull = try repo.sync()
         XCTAssertEqual(pull.status, 0, pull.stdout + pull.stderr)
         XCTAssertEqual(repo.files(under: "meta/work").count, 3)
-        try await sim.clearRequests()
-        let again = try repo.sync()
-        XCTAssertEqual(again.status, 0, again.stdout + again.stderr)
-        XCTAssertTrue(again.stdout.contains("nothing to do"), again.stdout)
-        let requests = try await sim.requests().map { "\($0.method) \($0.path.split(separator: "?")[0])" }
+        let requests = try await syncFindingNothingToDo()
         XCTAssertEqual(requests.count, 2, "\(requests)")
         XCTAssertTrue(requests.allSatisfy { $0.hasPrefix("GET ") }, "\(requests)")
     }
@@ -157,11 +162,7 @@ final class TrelloEndToEndTests: TrelloTestCase {
         XCTAssertEqual(both.status, 0, both.stdout + both.stderr)
         XCTAssertTrue(both.stdout.contains("1 pulled, 1 pushed"), both.stdout)
 
-        try await sim.clearRequests()
-        let settled = try repo.sync()
-        XCTAssertEqual(settled.status, 0, settled.stdout + settled.stderr)
-        XCTAssertTrue(settled.stdout.contains("nothing to do"), settled.stdout)
-        let settledReads = try await sim.requests().map { "\($0.method) \($0.path.split(separator: "?")[0])" }
+        let settledReads = try await syncFindingNothingToDo()
         XCTAssertEqual(settledReads.count, 2, "board and actions: \(settledReads)")
 
         try editLocally("0003", "Something to do.", "Something more to do.")
