@@ -67,8 +67,12 @@ struct RemoteSnapshot {
     }
 
     /// Each tracked key with the updated time its baseline entry holds; a key two files track with different times
-    /// is left out (read again).
-    static func knownUpdatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> [String: String] {
+    /// is left out (read again). Worked out only if the tracker asks.
+    static func knownUpdatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> KnownUpdates {
+        KnownUpdates { updatedTimes(of: tracked, in: baseline) }
+    }
+
+    private static func updatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> [String: String] {
         var times: [String: String] = [:]
         var disagreeing = Set<String>()
         for item in tracked {

@@ -73,7 +73,8 @@ extension SyncRun {
         var remoteIDs: [String: String] = [:]
         for item in stamp.tracked { if let id = item.remoteID { remoteIDs[item.key] = id } }
         let progress = environment.progress
-        let known = Dictionary(stamp.tracked.map { ($0.key, $0.remoteUpdatedAt) }, uniquingKeysWith: { first, _ in first })
+        let tracked = stamp.tracked
+        let known = KnownUpdates { Dictionary(tracked.map { ($0.key, $0.remoteUpdatedAt) }, uniquingKeysWith: { first, _ in first }) }
         return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs, knownUpdatedAt: known,
             discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode),
             discoverySince: since, progress: ReadProgress { progress(.reading(items: $0)) })

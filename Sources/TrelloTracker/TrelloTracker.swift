@@ -123,7 +123,7 @@ public struct TrelloTracker: Tracker {
     /// The cards the board's activity names, read in bulk; the whole board when that is cheaper. A
     /// card the repository holds as of a time no earlier than each of its actions is not read again: the read
     /// overlaps the last one, and what it would return is what the baseline holds.
-    private func changedCards(on board: TrelloBoard, actions: [TrelloAction], known: [String: String]) async throws -> [TrelloCard] {
+    private func changedCards(on board: TrelloBoard, actions: [TrelloAction], known: KnownUpdates) async throws -> [TrelloCard] {
         var ids: [String] = []
         var listed = Set<String>()
         for action in actions where !Self.isKnown(action, known) {
@@ -136,7 +136,7 @@ public struct TrelloTracker: Tracker {
 
     /// Whether the action happened no later than the card's last activity the repository holds. Every action on a
     /// card is judged alone: one later action anywhere in the window reads the card.
-    private static func isKnown(_ action: TrelloAction, _ known: [String: String]) -> Bool {
+    private static func isKnown(_ action: TrelloAction, _ known: KnownUpdates) -> Bool {
         guard let shortLink = action.cardShortLink, let held = known[shortLink], let date = action.date else { return false }
         return TrelloTime.isNoLater(date, than: held) ?? false
     }

@@ -100,7 +100,7 @@ final class LinearReadTests: LinearClientTestCase {
         let fresh = try self.client()
         try await clearRequests()
         let read = try await fresh.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"], remoteIDs: ids,
-            knownUpdatedAt: known, discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
+            knownUpdatedAt: KnownUpdates(known), discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
         XCTAssertEqual(read.items.map(\.key), ["ENG-2"], "the issue held as of its last update is left out")
         XCTAssertEqual(read.items.first?.content.title, "Changed again")
 
@@ -108,14 +108,14 @@ final class LinearReadTests: LinearClientTestCase {
         let quiet = try self.client()
         try await clearRequests()
         let settled = try await quiet.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"], remoteIDs: ids,
-            knownUpdatedAt: known, discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
+            knownUpdatedAt: KnownUpdates(known), discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
         XCTAssertEqual(settled.items.count, 0)
         let operations = try await requests().map(\.operation)
         XCTAssertEqual(operations, ["query:Issues"], "no labels asked for when every issue is held")
 
         let otherID = try self.client()
         let moved = try await otherID.read(RemoteReadRequest(since: since, trackedKeys: ["ENG-1", "ENG-2"],
-            remoteIDs: ["ENG-1": "another-issue", "ENG-2": ids["ENG-2"]!], knownUpdatedAt: known,
+            remoteIDs: ["ENG-1": "another-issue", "ENG-2": ids["ENG-2"]!], knownUpdatedAt: KnownUpdates(known),
             discovery: DiscoveryFilter(projectCode: "ENG"), discoverySince: since))
         XCTAssertEqual(moved.items.map(\.key), ["ENG-1"], "held under another issue's id proves nothing")
     }

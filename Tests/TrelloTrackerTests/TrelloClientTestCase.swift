@@ -91,7 +91,7 @@ class TrelloClientTestCase: XCTestCase {
     /// A read as the engine makes it: everything on a first sync, else what changed since `since`.
     func read(_ tracker: TrelloTracker, since: Date? = nil, tracked: Set<String> = [], known: [String: String] = [:],
               filter: DiscoveryFilter = DiscoveryFilter()) async throws -> RemoteReadResult {
-        try await tracker.read(RemoteReadRequest(since: since, trackedKeys: tracked, knownUpdatedAt: known, discovery: filter,
+        try await tracker.read(RemoteReadRequest(since: since, trackedKeys: tracked, knownUpdatedAt: KnownUpdates(known), discovery: filter,
                                                  discoverySince: filter.isDefaultScope ? since : nil))
     }
 }

@@ -10,10 +10,10 @@ public struct RemoteReadRequest: Sendable {
     /// baseline): key → id. A tracker whose keys change reads tracked items by these, so an item that moved (a Linear
     /// issue to another team) comes back under its new key.
     public var remoteIDs: [String: String]
-    /// The updated time the baseline holds for each tracked item (key → `RemoteItem.updatedAt`). The engine counts
-    /// an item read again with that time as unchanged, so a tracker whose change feed names items without their
-    /// state need not read again one whose every change in the feed is no later.
-    public var knownUpdatedAt: [String: String]
+    /// The updated time the baseline holds for each tracked item. The engine counts an item read again with that
+    /// time as unchanged, so a tracker whose change feed names items without their state need not read again one
+    /// whose every change in the feed is no later (and may leave it out).
+    public var knownUpdatedAt: KnownUpdates
     /// Which untracked items to return as candidates for new local items.
     public var discovery: DiscoveryFilter
     /// Untracked candidates changed at or after this instant; nil means all of them (the filters are not the last
@@ -30,7 +30,7 @@ public struct RemoteReadRequest: Sendable {
         return since <= discoverySince
     }
 
-    public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], knownUpdatedAt: [String: String] = [:],
+    public init(since: Date?, trackedKeys: Set<String>, remoteIDs: [String: String] = [:], knownUpdatedAt: KnownUpdates = KnownUpdates(),
                 discovery: DiscoveryFilter, discoverySince: Date?, progress: ReadProgress? = nil) {
         self.since = since
         self.trackedKeys = trackedKeys
