@@ -66,7 +66,7 @@ extension GitRepository {
         }
         var commitID = try createCommit(tree: &treeID, parent: git_commit_id(parent), author: author, committer: committer,
             message: text, objects: objects)
-        try packed?.write(into: self)
+        try packed?.write(into: self, commit: commitID, tree: treeID, changes: treeChanges)
         return PreparedSyncCommit(
             id: hexString(&commitID), parent: hexString(git_commit_id(parent)), reference: referenceName,
             pathChanges: changes, subject: subject)

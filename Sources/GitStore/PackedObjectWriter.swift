@@ -4,15 +4,15 @@ import Foundation
 /// Writes a large sync commit's new objects into one pack instead of a loose file per object, as `git` keeps a big
 /// fetch as one pack: a first pull of 10,000 items would otherwise create 10,000 files under `.git/objects` on top
 /// of the 10,000 work items. Objects go to an in-memory store (libgit2's mempack) of a second handle on the same
-/// repository and working tree, so the main handle's object database is never changed; `write` then stores them
-/// as one pack, indexed, before anything refers to them.
+/// repository and working tree, so the main handle's object database is never changed; `write` then stores the new
+/// ones as one pack, indexed, before anything refers to them.
 final class PackedObjectWriter {
     /// Below this many files a commit writes loose objects, like git keeps a small fetch loose (`fetch.unpackLimit`).
     static let threshold = 100
 
     /// The handle whose writes land in memory; reads see the repository's objects as well.
     let repository: OpaquePointer
-    private let memory: OpaquePointer
+    private let memory: UnsafeMutablePointer<git_odb_backend>
 
     /// A handle on `main`'s git dir with `main`'s working tree, writing into memory.
     init(beside main: GitRepository) throws(GitError) {
@@ -25,7 +25,7 @@ final class PackedObjectWriter {
             var database: OpaquePointer?
             try check(git_repository_odb(&database, opened), "cannot open the object database")
             defer { git_odb_free(database) }
-            var backend: OpaquePointer?
+            var backend: UnsafeMutablePointer<git_odb_backend>?
             try check(git_mempack_new(&backend), "cannot prepare the sync commit's objects in memory")
             guard let backend else { throw GitError(.libgit2, "cannot prepare the sync commit's objects in memory") }
             // The database owns the backend from here; the highest priority makes it take every write.
@@ -70,25 +70,69 @@ final class PackedObjectWriter {
         return true
     }
 
-    /// Stores every object written through `repository` as one pack in `main`'s object database (nothing when
-    /// none was new), then forgets them from memory.
-    func write(into main: GitRepository) throws(GitError) {
-        var pack = git_buf()
-        defer { git_buf_dispose(&pack) }
-        try check(git_mempack_dump(&pack, repository, memory), "cannot pack the sync commit's objects")
+    /// Stores the objects `commit` added, held in memory, as one pack in `main`'s object database (nothing when none
+    /// was new), then forgets them from memory. The new objects are the commit, the trees on the way to the changed
+    /// paths and the changed files' blobs; libgit2's own `git_mempack_dump` packs everything the commit's tree
+    /// reaches, which would copy every work item already in the repository into each sync's pack.
+    func write(into main: GitRepository, commit: git_oid, tree: git_oid, changes: [PathChange]) throws(GitError) {
         defer { git_mempack_reset(memory) }
-        // A pack of no objects is its 12-byte header and 20-byte checksum.
-        guard let data = pack.ptr, pack.size > 32 else { return }
-
+        let added = try newObjects(commit: commit, tree: tree, changes: changes)
+        if added.isEmpty { return }
+        let builder = try packBuilder(holding: added)
+        defer { git_packbuilder_free(builder) }
         let database = try main.objectDatabase()
         defer { git_odb_free(database) }
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try check(git_odb_write_pack(&writer, database, nil, nil), "cannot store the sync commit's objects")
-        guard let writer else { throw GitError(.libgit2, "cannot store the sync commit's objects") }
-        defer { writer.pointee.free(writer) }
-        var progress = git_indexer_progress()
-        try check(writer.pointee.append(writer, data, pack.size, &progress), "cannot store the sync commit's objects")
-        try check(writer.pointee.commit(writer, &progress), "cannot store the sync commit's objects")
+        let stream = try PackStream(into: database)
+        try stream.write(builder)
+        try stream.commit()
         try check(git_odb_refresh(database), "cannot read the sync commit's objects back")
+    }
+
+    /// Of the objects the commit can have added, those the in-memory store holds: whatever else it refers to was in
+    /// the repository already.
+    private func newObjects(commit: git_oid, tree: git_oid, changes: [PathChange]) throws(GitError) -> [git_oid] {
+        var candidates = [commit, tree]
+        candidates += try folderTrees(of: changes.map(\.path), in: tree)
+        candidates += changes.compactMap(\.after?.id)
+        return candidates.filter { candidate in
+            var id = candidate
+            return memory.pointee.exists(memory, &id) == 1
+        }
+    }
+
+    /// The tree of every folder holding one of `paths` below the root, as `tree` has it.
+    private func folderTrees(of paths: [String], in tree: git_oid) throws(GitError) -> [git_oid] {
+        var rootID = tree
+        var root: OpaquePointer?
+        try check(git_tree_lookup(&root, repository, &rootID), "cannot read the sync commit's tree")
+        defer { git_tree_free(root) }
+        let folders = Set(paths.flatMap(Self.folders(holding:)))
+        return folders.compactMap { folder in
+            var entry: OpaquePointer?
+            guard git_tree_entry_bypath(&entry, root, folder) == 0 else { return nil }
+            defer { git_tree_entry_free(entry) }
+            return git_tree_entry_id(entry).pointee
+        }
+    }
+
+    /// "a/b/c.md" is held by "a" and "a/b".
+    private static func folders(holding path: String) -> [String] {
+        let parts = path.split(separator: "/").dropLast()
+        return parts.indices.map { parts[...$0].joined(separator: "/") }
+    }
+
+    private func packBuilder(holding objects: [git_oid]) throws(GitError) -> OpaquePointer {
+        var created: OpaquePointer?
+        try check(git_packbuilder_new(&created, repository), "cannot pack the sync commit's objects")
+        guard let builder = created else { throw GitError(.libgit2, "cannot pack the sync commit's objects") }
+        for object in objects {
+            var id = object
+            let inserted = git_packbuilder_insert(builder, &id, nil)
+            if inserted < 0 {
+                git_packbuilder_free(builder)
+                try check(inserted, "cannot pack the sync commit's objects")
+            }
+        }
+        return builder
     }
 }

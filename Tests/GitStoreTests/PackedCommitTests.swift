@@ -72,6 +72,45 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// A later packed commit in a repository that already holds many files packs what it added and nothing else:
+    /// git's own list of the objects HEAD has and its parent has not is the oracle. One changed file takes the text
+    /// of a file already committed, so its blob is old and must stay out.
+    func testALaterPackHoldsOnlyTheObjectsTheCommitAdded() throws {
+        let count = 2 * PackedObjectWriter.threshold
+        let paths = (1...count).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+        try sandbox.write("docs/guide.md", "a file outside the changed folders\n")
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths + ["docs/guide.md"], message: "many")
+        let firstPacks = try packIndexes()
+
+        let changed = Array(paths.prefix(PackedObjectWriter.threshold + 10))
+        for (n, path) in changed.enumerated() { try sandbox.write(path, "item \(n), changed\n") }
+        try sandbox.write(changed[0], "item \(count - 1)\n")
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/" + paths[count - 1])
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: changed + [paths[count - 1]], message: "changes")
+
+        let added = try packIndexes().subtracting(firstPacks)
+        XCTAssertEqual(added.count, 1, "one new pack")
+        let packed = try Set(objectIDs(inPack: try XCTUnwrap(added.first)))
+        let expected = Set(try sandbox.git("rev-list", "--objects", "HEAD", "--not", "HEAD^").split(separator: "\n")
+            .map { String($0.prefix(40)) })
+        XCTAssertEqual(expected.count, changed.count - 1 + 4, "the changed blobs less the old one, 3 trees, the commit")
+        XCTAssertEqual(packed.subtracting(expected).count, 0, "objects the commit did not add, packed again")
+        XCTAssertEqual(expected.subtracting(packed).count, 0, "objects the commit added, missing from its pack")
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
+    private func packIndexes() throws -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")) ?? []
+        return Set(names.filter { $0.hasSuffix(".idx") })
+    }
+
+    /// verify-pack -v: "id type size size-in-pack offset", and "depth base-id" after them for a delta.
+    private func objectIDs(inPack index: String) throws -> [String] {
+        try sandbox.git("verify-pack", "-v", ".git/objects/pack/" + index).split(separator: "\n")
+            .map { String($0.prefix(while: { $0 != " " })) }.filter { $0.count == 40 }
+    }
+
     func testAFewFilesStayLoose() throws {
         let loose = try looseObjects()
         try sandbox.write("meta/work/0001-item.md", "one\n")
