@@ -21,7 +21,7 @@ struct GitSyncWorkItems: AsyncParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; git tools (and DESIGN.md) use 2.
     static func main() async {
-        MallocArenas.limit()
+        MallocTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
