@@ -122,7 +122,9 @@ extension GitRepository {
         guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
             return PathChange(path: path, before: before, after: nil, stat: nil)
         }
-        let blobID = try storeBlob(path, status: status, objects: objects, filtered: reading.filters.mayApply)
+        // A large file (the baseline) goes loose: see `PackedObjectWriter.looseSize`.
+        let large = Int64(status.info.st_size) >= PackedObjectWriter.looseSize
+        let blobID = try storeBlob(path, status: status, objects: large ? raw : objects, filtered: reading.filters.mayApply)
         let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: reading.trustFileMode)
         return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
     }

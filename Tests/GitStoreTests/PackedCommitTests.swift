@@ -100,6 +100,28 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// A file of `looseSize` or more (the baseline) is written loose even in a packed commit; the pack holds the
+    /// rest, and git reads both.
+    func testALargeFileIsWrittenLooseBesideThePack() throws {
+        let paths = (1...PackedObjectWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+        let line = "a line of the baseline\n"
+        let large = String(repeating: line, count: Int(PackedObjectWriter.looseSize) / line.utf8.count + 1)
+        try sandbox.write("meta/state/last-sync.json", large)
+        let loose = try looseObjects()
+
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths + ["meta/state/last-sync.json"], message: "many")
+
+        XCTAssertEqual(try looseObjects(), loose + 1, "the large blob, and nothing else, is loose")
+        let largeID = try sandbox.git("rev-parse", "HEAD:meta/state/last-sync.json")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let packed = try objectIDs(inPack: try XCTUnwrap(packIndexes().first))
+        XCTAssertFalse(packed.contains(largeID))
+        XCTAssertEqual(packed.count, paths.count + 5, "the small blobs, 4 trees (root, meta, work, state), the commit")
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/state/last-sync.json"), large)
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
     private func packIndexes() throws -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")) ?? []
         return Set(names.filter { $0.hasSuffix(".idx") })
