@@ -11,11 +11,11 @@
 /// - A fixed mmap threshold of 4 MiB (`MALLOC_MMAP_THRESHOLD_=4194304`). glibc raises the threshold to the size of
 ///   each large block freed, up to 32 MiB, and from then on takes blocks below it from the heap, which keeps what is
 ///   freed. A run frees large arrays and maps phase after phase (the pages read, the plan, the outcomes), so they
-///   stayed in the process to the end. Fixing the threshold also fixes the heap's trim threshold, at 128 KiB, and
-///   giving the heap's top back that often cost a 10,000-item first pull 0.3 s of system time: it is set to 64 MiB
-///   (`MALLOC_TRIM_THRESHOLD_`). A lower mmap threshold (128 KiB, 1 MiB) cost 0.15–0.3 s of system time there,
-///   each mapped block's pages faulted in afresh. Measured peaks: 100,000 items 614 → 512 MiB, 10,000 items 97 → 94
-///   MiB, same time.
+///   stayed in the process to the end. Fixing the threshold also fixes the heap's trim threshold at 128 KiB, so the
+///   heap's top would go back to the system and be faulted in again over and over: it is set to 64 MiB
+///   (`MALLOC_TRIM_THRESHOLD_`). Lower mmap thresholds cost a 10,000-item first pull system time, each mapped block's
+///   pages faulted in afresh (128 KiB: 0.3–0.4 s, 1 MiB: 0.1–0.2 s); at 4 MiB none could be measured. Measured
+///   peaks: 100,000 items 614 → 512 MiB, 10,000 items 97 → 94 MiB.
 enum MallocTuning {
     static func apply() {
         #if canImport(Glibc)
