@@ -66,20 +66,8 @@ struct RemoteSnapshot {
             requestCount: result.requestCount, startedAt: startedAt, discovery: filter)
     }
 
-    /// Each tracked key with the updated time its baseline entry holds; a key two files track with different times
-    /// is left out (read again). Worked out only if the tracker asks.
+    /// Each tracked key with the updated time its baseline entry holds (see `KnownUpdates.agreeing`).
     static func knownUpdatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> KnownUpdates {
-        KnownUpdates { updatedTimes(of: tracked, in: baseline) }
-    }
-
-    private static func updatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> [String: String] {
-        var times: [String: String] = [:]
-        var disagreeing = Set<String>()
-        for item in tracked {
-            guard let time = baseline.items[item.id]?.remoteUpdatedAt else { disagreeing.insert(item.key); continue }
-            if let other = times.updateValue(time, forKey: item.key), other != time { disagreeing.insert(item.key) }
-        }
-        for key in disagreeing { times[key] = nil }
-        return times
+        KnownUpdates.agreeing { tracked.map { (key: $0.key, time: baseline.items[$0.id]?.remoteUpdatedAt) } }
     }
 }

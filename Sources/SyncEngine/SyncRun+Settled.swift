@@ -74,7 +74,7 @@ extension SyncRun {
         for item in stamp.tracked { if let id = item.remoteID { remoteIDs[item.key] = id } }
         let progress = environment.progress
         let tracked = stamp.tracked
-        let known = KnownUpdates { Dictionary(tracked.map { ($0.key, $0.remoteUpdatedAt) }, uniquingKeysWith: { first, _ in first }) }
+        let known = KnownUpdates.agreeing { tracked.map { (key: $0.key, time: Optional($0.remoteUpdatedAt)) } }
         return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs, knownUpdatedAt: known,
             discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode),
             discoverySince: since, progress: ReadProgress { progress(.reading(items: $0)) })

@@ -22,4 +22,14 @@ final class KnownUpdatesTests: XCTestCase {
         XCTAssertNotEqual(KnownUpdates(["A": "1"]), KnownUpdates(["A": "2"]))
         XCTAssertNotEqual(KnownUpdates(), KnownUpdates(["A": "1"]))
     }
+
+    /// The settled check and the full run build the times with this one rule: a key held twice with different times,
+    /// or with none, is left out and read again; the same time twice stands.
+    func testAKeyHeldWithTwoTimesOrNoneIsLeftOut() {
+        let known = KnownUpdates.agreeing {
+            [(key: "A", time: "1"), (key: "B", time: "1"), (key: "B", time: "2"), (key: "C", time: nil),
+             (key: "D", time: "4"), (key: "D", time: "4")]
+        }
+        XCTAssertEqual(known.times, ["A": "1", "D": "4"])
+    }
 }

@@ -15,6 +15,21 @@ public final class KnownUpdates: Sendable, Equatable {
         self.init { times }
     }
 
+    /// The times of `pairs`, worked out when a tracker asks. A key held with two different times, or with none (two
+    /// files tracking one item, or an item never read), is left out, so it is read again.
+    public static func agreeing(_ pairs: @escaping @Sendable () -> [(key: String, time: String?)]) -> KnownUpdates {
+        KnownUpdates {
+            var times: [String: String] = [:]
+            var disagreeing = Set<String>()
+            for pair in pairs() {
+                guard let time = pair.time else { disagreeing.insert(pair.key); continue }
+                if let other = times.updateValue(time, forKey: pair.key), other != time { disagreeing.insert(pair.key) }
+            }
+            for key in disagreeing { times[key] = nil }
+            return times
+        }
+    }
+
     /// The time held for `key`, nil when none is.
     public subscript(key: String) -> String? { times[key] }
 
