@@ -18,7 +18,7 @@ final class TrelloEndToEndTests: TrelloTestCase {
         return try await sim.requests().map { "\($0.method) \($0.path.split(separator: "?")[0])" }
     }
 
-        private func item(_ id: String, in report: [String: Any]) throws -> [String: Any] {
+    private func item(_ id: String, in report: [String: Any]) throws -> [String: Any] {
         try XCTUnwrap((report["items"] as? [[String: Any]])?.first { $0["id"] as? String == id }, "\(report)")
     }
 
