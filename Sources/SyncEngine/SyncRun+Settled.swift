@@ -32,15 +32,15 @@ extension SyncRun {
 
     /// After a run that left both sides in step, the stamp the next run starts from: every planned item done, no
     /// problem, nothing pending in the journal, every tracked item fully recorded in the baseline. Otherwise none.
-    func recordSettled(report: SyncReport, plan: Plan, sides: BothSides, final: Baseline) {
+    func recordSettled(report: SyncReport, record: RunRecord, final: Baseline) {
         removeSettledStamp()
-        let applied = options.preview ? plan.items.isEmpty
+        let applied = options.preview ? record.planIsEmpty
             : report.outcomes.allSatisfy { $0.state == .done && Self.settlingActions.contains($0.action) }
         guard applied, report.refusal == nil, !report.interrupted, report.problems.isEmpty, options.forget.isEmpty,
-              options.resolutions.isEmpty, sides.missing.deleted.isEmpty, sides.restored.isEmpty,
+              options.resolutions.isEmpty, record.missing.deleted.isEmpty, record.restored.isEmpty,
               journal.pendingEntries().isEmpty, let timestamp = final.timestamp,
-              Self.recordsFilters(of: sides.remote.discovery, final, projectCode: config.defaultProjectCode),
-              let tracked = trackedAfter(report: report, sides: sides, final: final),
+              Self.recordsFilters(of: record.discovery, final, projectCode: config.defaultProjectCode),
+              let tracked = trackedAfter(report: report, record: record, final: final),
               let workTree = try? repository.headTreeID(of: config.workPath),
               let baselineBlob = try? repository.blobID(at: workspace.baselinePath)
         else { return }
@@ -93,10 +93,10 @@ extension SyncRun {
 
     /// The tracked items as this run leaves them (the ones it read, then the keys its outcomes wrote), each with its
     /// baseline record; nil when one is not fully recorded, so a run with the stamp would plan differently.
-    private func trackedAfter(report: SyncReport, sides: BothSides, final: Baseline) -> [SettledStamp.Tracked]? {
+    private func trackedAfter(report: SyncReport, record: RunRecord, final: Baseline) -> [SettledStamp.Tracked]? {
         var keys: [String: String] = [:]
-        for item in sides.loaded.items { keys[item.id] = item.remoteKey }
-        for item in sides.loaded.settled { keys[item.id] = item.key }
+        for item in record.loadedKeys { keys[item.id] = item.key }
+        for item in record.settled { keys[item.id] = item.key }
         for outcome in report.outcomes {
             guard let key = outcome.key else { return nil }
             keys[outcome.id] = key

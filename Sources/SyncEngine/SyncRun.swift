@@ -43,7 +43,20 @@ final class SyncRun {
         if let report = settled.report { return report }
         removeSettledStamp()
         sweepTemporaries()
-        let sides = try await readBothSides(tracker: tracker, recovery: recovery, reusing: settled.read)
+        let run = try await readDecideAndExecute(tracker: tracker, recovery: &recovery, reusing: settled.read)
+        guard let executor = run.executor else { return run.report }
+        var report = run.report
+        let final = try commit(&report, record: run.record, executor: executor, recovery: recovery)
+        recordSettled(report: report, record: run.record, final: final)
+        return report
+    }
+
+    /// The run up to the commit. The plan and both sides end with this call: the commit needs only their record.
+    /// No executor when the blast-radius gate refused the plan.
+    private func readDecideAndExecute(tracker: any Tracker, recovery: inout JournalRecovery, reusing earlier: SettledRead?)
+        async throws(SyncFailure) -> (report: SyncReport, executor: Executor?, record: RunRecord)
+    {
+        let sides = try await readBothSides(tracker: tracker, recovery: recovery, reusing: earlier)
         recovery.confirmPushes(seen: sides.remote.items, representable: tracker.representable)
         try checkForget(sides)
         let plan = await decide(sides, tracker: tracker, asking: true)
@@ -51,12 +64,10 @@ final class SyncRun {
         if let refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan) {
             report.refusal = refusal
             report.outcomes = plan.items.map { Executor.outcome($0, state: $0.needsHuman ? .blocked : .notRun) }
-            return report
+            return (report, nil, RunRecord(plan: plan, sides: sides))
         }
         let executor = try await execute(plan, sides: sides, tracker: tracker, into: &report)
-        let final = try commit(&report, plan: plan, executor: executor, recovery: recovery, sides: sides)
-        recordSettled(report: report, plan: plan, sides: sides, final: final)
-        return report
+        return (report, executor, RunRecord(plan: plan, sides: sides))
     }
 
     /// The same run with the executor left out: nothing is locked, repaired or written.
@@ -71,7 +82,7 @@ final class SyncRun {
         var report = makeReport(plan, sides: sides, tracker: tracker)
         report.refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan)
         report.outcomes = plan.items.map { Executor.outcome($0, state: .planned) }
-        if plan.items.isEmpty { recordSettled(report: report, plan: plan, sides: sides, final: sides.baseline) }
+        if plan.items.isEmpty { recordSettled(report: report, record: RunRecord(plan: plan, sides: sides), final: sides.baseline) }
         return report
     }
 
