@@ -52,7 +52,7 @@ extension GitRepository {
             filters: ContentFilters(repository: self, paths: requested), trustFileMode: configBool("core.filemode") ?? true)
         let before = TreeEntryLookup(repository: self, root: parentTree)
         let changes = try requested.map { path throws(GitError) in
-            try snapshot(path, before: before, objects: objects, reading: reading)
+            try snapshot(path, before: before, packed: packed, reading: reading)
         }
         let treeChanges = changes.filter(\.changesTree)
         if treeChanges.isEmpty { return nil }
@@ -113,18 +113,17 @@ extension GitRepository {
         try check(moved, "cannot move \(prepared.reference) to the sync commit")
     }
 
-    /// Reads one requested path from the working tree (writing its blob through `objects`) and pairs it with
-    /// HEAD's entry.
-    private func snapshot(_ path: String, before lookup: TreeEntryLookup, objects: OpaquePointer, reading: WorkingTreeReading)
+    /// Reads one requested path from the working tree (writing its blob loose, or through `packed` when the commit is
+    /// packed) and pairs it with HEAD's entry.
+    private func snapshot(_ path: String, before lookup: TreeEntryLookup, packed: PackedObjectWriter?, reading: WorkingTreeReading)
         throws(GitError) -> PathChange
     {
         let before = try lookup.state(at: path)
         guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
             return PathChange(path: path, before: before, after: nil, stat: nil)
         }
-        // A large file (the baseline) goes loose: see `PackedObjectWriter.looseSize`.
-        let large = Int64(status.info.st_size) >= PackedObjectWriter.looseSize
-        let blobID = try storeBlob(path, status: status, objects: large ? raw : objects, filtered: reading.filters.mayApply)
+        let objects = packed?.handle(forBlobOf: Int64(status.info.st_size)) ?? raw
+        let blobID = try storeBlob(path, status: status, objects: objects, filtered: reading.filters.mayApply)
         let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: reading.trustFileMode)
         return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
     }

@@ -18,6 +18,8 @@ final class PackedObjectWriter {
     /// The handle whose writes land in memory; reads see the repository's objects as well.
     let repository: OpaquePointer
     private let memory: UnsafeMutablePointer<git_odb_backend>
+    /// The main handle, which writes loose objects.
+    private let main: OpaquePointer
 
     /// A handle on `main`'s git dir with `main`'s working tree, writing into memory.
     init(beside main: GitRepository) throws(GitError) {
@@ -41,9 +43,15 @@ final class PackedObjectWriter {
             throw error
         }
         repository = opened
+        self.main = main.raw
     }
 
     deinit { git_repository_free(repository) }
+
+    /// The handle a blob of `size` bytes is written through: the pack's, or the main handle's when it is large.
+    func handle(forBlobOf size: Int64) -> OpaquePointer {
+        size >= Self.looseSize ? main : repository
+    }
 
     /// libgit2's packbuilder tries every object against ten others as a delta base and keeps up to 256 MB of
     /// deltas in memory: for a first pull's thousands of small files that cost a fifth of the pack's time and about
