@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// A sync commit of many files is one pack holding only what the commit added, through the binary: a second large
+/// pull into a repository of synced items must not pack the items it left alone again.
+final class PackedSyncCommitTests: SimulatorTestCase {
+    func testALargePullPacksOnlyTheObjectsItsCommitAdded() async throws {
+        for n in 1...120 { _ = try await sim.addIssue(["title": "Issue \(n)", "body": "## Summary\n\nItem \(n).\n"]) }
+        try repo.write("meta/work/.keep", "")
+        try repo.commitAll("init")
+        let first = try repo.sync("--max-pulls=1000")
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        XCTAssertEqual(try packs().count, 1, "the first pull's 120 files are one pack")
+        let packsBefore = try packs()
+
+        let keys = try await sim.items().compactMap { $0["key"] as? String }.sorted().prefix(105)
+        for key in keys { _ = try await sim.patch(key, ["title": "Changed \(key)"]) }
+        let second = try repo.sync("--max-pulls=1000")
+        XCTAssertEqual(second.status, 0, second.stdout + second.stderr)
+        XCTAssertTrue(second.stdout.contains("Pulled (105)"), second.stdout)
+
+        let added = try packs().subtracting(packsBefore)
+        XCTAssertEqual(added.count, 1, "the second pull is one new pack")
+        let packed = Set(try objectIDs(inPack: try XCTUnwrap(added.first)))
+        let expected = Set(try repo.git("rev-list", "--objects", "HEAD", "--not", "HEAD^").split(separator: "\n")
+            .map { String($0.prefix(40)) })
+        XCTAssertGreaterThanOrEqual(expected.count, 105 + 1 + 1, "the changed files, the baseline and the commit")
+        XCTAssertEqual(packed.subtracting(expected).count, 0, "objects the commit did not add, packed again")
+        XCTAssertEqual(expected.subtracting(packed).count, 0, "objects the commit added, missing from its pack")
+        try repo.git("fsck", "--strict", "--no-progress")
+    }
+
+    private func packs() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: repo.root + "/.git/objects/pack").filter { $0.hasSuffix(".idx") })
+    }
+
+    /// verify-pack -v: "id type size size-in-pack offset", and "depth base-id" after them for a delta.
+    private func objectIDs(inPack index: String) throws -> [String] {
+        try repo.git("verify-pack", "-v", ".git/objects/pack/" + index).split(separator: "\n")
+            .map { String($0.prefix(while: { $0 != " " })) }.filter { $0.count == 40 }
+    }
+}
