@@ -31,9 +31,10 @@ final class Simulator {
         return sim
     }
 
-    /// The Linear simulator with teams ENG and OPS and people Ana and Ben.
-    static func startLinear(latencyMs: Int = 0) async throws -> Simulator {
-        let sim = Simulator(server: try await SimulatorServer.start(SimulatorOptions(kind: .linear, token: E2E.token, latencyMs: latencyMs)))
+    /// The Linear simulator with teams ENG and OPS and people Ana and Ben; `seedIssues` generated issues in ENG.
+    static func startLinear(latencyMs: Int = 0, seedIssues: Int = 0) async throws -> Simulator {
+        let options = SimulatorOptions(kind: .linear, token: E2E.token, latencyMs: latencyMs, seedCount: seedIssues, seedProject: "ENG")
+        let sim = Simulator(server: try await SimulatorServer.start(options))
         _ = try await sim.admin("POST", "/_simulator/setup", [
             "teams": [["key": "OPS", "name": "Operations"]],
             "users": [["email": "ana@example.invalid", "displayName": "Ana Lima", "name": "ana"],
@@ -85,6 +86,12 @@ final class Simulator {
     func requests() async throws -> [(method: String, path: String, status: Int)] {
         let list = try await admin("GET", "/_simulator/requests", nil) as? [[String: Any]] ?? []
         return list.map { ($0["method"] as? String ?? "", $0["path"] as? String ?? "", $0["status"] as? Int ?? 0) }
+    }
+
+    /// Each request's parsed body, in order (kept only while the simulator records bodies: setup's `record_bodies`).
+    func requestBodies() async throws -> [(path: String, body: [String: Any]?)] {
+        let list = try await admin("GET", "/_simulator/requests?bodies=1", nil) as? [[String: Any]] ?? []
+        return list.map { ($0["path"] as? String ?? "", $0["request_body"] as? [String: Any]) }
     }
 
     func clearRequests() async throws { _ = try await admin("DELETE", "/_simulator/requests", nil) }
