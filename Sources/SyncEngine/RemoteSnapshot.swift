@@ -25,15 +25,16 @@ struct RemoteSnapshot {
                 found[id] = item
             }
         }
-        let trackedKeys = Set(tracked.map(\.key))
-        let since = baseline.timestamp?.addingTimeInterval(-overlap)
         let filter = DiscoveryScope.filter(options, projectCode: config.defaultProjectCode)
-        let incremental = DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter)
-        let remoteIDs = Dictionary(tracked.compactMap { item in baseline.items[item.id]?.remoteID.map { (item.key, $0) } },
-            uniquingKeysWith: { a, _ in a })
-        let request = RemoteReadRequest(since: since, trackedKeys: trackedKeys, remoteIDs: remoteIDs,
-            knownUpdatedAt: knownUpdatedTimes(of: tracked, in: baseline), discovery: filter,
-            discoverySince: incremental ? since : nil, progress: ReadProgress { progress(.reading(items: $0)) })
+        let request = RunReadRequest.make(watermark: baseline.timestamp, overlap: overlap,
+            tracked: tracked.map { item in
+                let entry = baseline.items[item.id]
+                return RunReadRequest.Tracked(key: item.key, remoteID: entry?.remoteID, updatedAt: entry?.remoteUpdatedAt)
+            },
+            discovery: filter,
+            incremental: DiscoveryScope.covers(DiscoveryScope.recorded(in: baseline, projectCode: config.defaultProjectCode), filter),
+            progress: progress)
+        let trackedKeys = request.trackedKeys
         let result: RemoteReadResult
         if let earlier, intents.isEmpty, earlier.answers(request) {
             result = earlier.result
@@ -57,17 +58,12 @@ struct RemoteSnapshot {
 
         let markers = Set(intents.values.map(\.marker))
         let foundKeys = Set(found.values.map(\.key))
-        let trackedRemoteIDs = Set(remoteIDs.values)
+        let trackedRemoteIDs = Set(request.remoteIDs.values)
         let discovery = Set(items.filter { item in
             !trackedKeys.contains(item.key) && !(item.remoteID.map(trackedRemoteIDs.contains) ?? false) && !foundKeys.contains(item.key)
                 && !(item.marker.map { markers.contains($0.value) } ?? false) && tracker.matches(item, filter: filter)
         }.map(\.key))
         return RemoteSnapshot(items: items, discoveryKeys: discovery, foundCreates: found,
             requestCount: result.requestCount, startedAt: startedAt, discovery: filter)
-    }
-
-    /// Each tracked key with the updated time its baseline entry holds (see `KnownUpdates.agreeing`).
-    static func knownUpdatedTimes(of tracked: [(id: String, key: String)], in baseline: Baseline) -> KnownUpdates {
-        KnownUpdates.agreeing { tracked.map { (key: $0.key, time: baseline.items[$0.id]?.remoteUpdatedAt) } }
     }
 }

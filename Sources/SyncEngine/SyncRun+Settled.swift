@@ -67,17 +67,13 @@ extension SyncRun {
     /// Outcomes after which the item is the same on both sides and in the baseline.
     private static let settlingActions: Set<PlanAction> = [.push, .pull, .create, .new, .adopt, .record]
 
-    /// The request the full run would make over the same state (`RemoteSnapshot.read`).
+    /// The request the full run would make over the same state (`RemoteSnapshot.read`). A stamp is written only when
+    /// the baseline records this run's filters, so discovery reads from the watermark too.
     private func settledReadRequest(_ stamp: SettledStamp) -> RemoteReadRequest {
-        let since = stamp.since.addingTimeInterval(-SyncSession.readOverlap)
-        var remoteIDs: [String: String] = [:]
-        for item in stamp.tracked { if let id = item.remoteID { remoteIDs[item.key] = id } }
-        let progress = environment.progress
-        let tracked = stamp.tracked
-        let known = KnownUpdates.agreeing { tracked.map { (key: $0.key, time: Optional($0.remoteUpdatedAt)) } }
-        return RemoteReadRequest(since: since, trackedKeys: Set(stamp.tracked.map(\.key)), remoteIDs: remoteIDs, knownUpdatedAt: known,
-            discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode),
-            discoverySince: since, progress: ReadProgress { progress(.reading(items: $0)) })
+        RunReadRequest.make(watermark: stamp.since, overlap: SyncSession.readOverlap,
+            tracked: stamp.tracked.map { RunReadRequest.Tracked(key: $0.key, remoteID: $0.remoteID, updatedAt: $0.remoteUpdatedAt) },
+            discovery: DiscoveryScope.filter(options, projectCode: config.defaultProjectCode), incremental: true,
+            progress: environment.progress)
     }
 
     /// The read overlaps the last one, so it may return items that run already saw: each must be tracked, under the
