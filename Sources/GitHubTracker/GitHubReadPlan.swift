@@ -11,7 +11,9 @@ struct GitHubReadPlan: Equatable {
 
     /// Oldest first by creation, which new issues only ever append to: pages read at the same time cannot shift
     /// under each other when an issue is updated during the read, as they would sorted by `updated`.
-    static let order = ["per_page=100", "sort=created", "direction=asc"]
+    static let order = ["per_page=\(perPage)", "sort=created", "direction=asc"]
+    /// The most GitHub gives a page.
+    static let perPage = 100
 
     init(_ request: RemoteReadRequest) {
         let tracked = ["state=all"] + Self.order + Self.since(request.since)

@@ -103,7 +103,7 @@ public struct GitHubTracker: Tracker {
         // Only incremental listings repeat between runs; caching a full read would only grow the cache.
         let cacheable = query.contains { $0.hasPrefix("since=") }
         let response = try await get(first, cached: cacheable)
-        var items = try issues(in: response, url: first)
+        var items = try linkedPage(response, url: first, cached: cacheable)
         progress?.add(items.count)
         if let pages = GitHubPageLinks.remainingPages(in: response.header("link")) {
             items += try await concurrentPages(pages, cached: cacheable, progress: progress)
@@ -111,7 +111,7 @@ public struct GitHubTracker: Tracker {
             var next = LinkHeader.url(rel: "next", in: response.header("link"))
             while let url = next {
                 let page = try await get(url, cached: cacheable)
-                let found = try issues(in: page, url: url)
+                let found = try linkedPage(page, url: url, cached: cacheable)
                 progress?.add(found.count)
                 items += found
                 next = LinkHeader.url(rel: "next", in: page.header("link"))
@@ -120,12 +120,21 @@ public struct GitHubTracker: Tracker {
         return items
     }
 
+    /// The issues of a page whose `Link` header the listing follows. A 304 vouches for a page's body, not for the
+    /// pages behind it: a page can be added behind a full page that stays as it was, and only a fresh answer's `Link`
+    /// header names it. So a full page is not kept for a conditional request; the next run asks for it afresh.
+    private func linkedPage(_ response: HTTPResponseData, url: String, cached: Bool) throws -> [RemoteItem] {
+        let page = try issues(in: response, url: url)
+        if cached, page.count >= GitHubReadPlan.perPage { etags.forget(url: url) }
+        return page.items
+    }
+
     /// The pages in their order, read as fast as the client's concurrency allows.
     private func concurrentPages(_ urls: [String], cached: Bool, progress: ReadProgress?) async throws -> [RemoteItem] {
         try await withThrowingTaskGroup(of: (Int, [RemoteItem]).self) { group in
             for (index, url) in urls.enumerated() {
                 group.addTask {
-                    let found = try self.issues(in: try await self.get(url, cached: cached), url: url)
+                    let found = try self.issues(in: try await self.get(url, cached: cached), url: url).items
                     progress?.add(found.count)
                     return (index, found)
                 }
@@ -136,11 +145,12 @@ public struct GitHubTracker: Tracker {
         }
     }
 
-    private func issues(in response: HTTPResponseData, url: String) throws -> [RemoteItem] {
+    /// The issues of a listing page (pull requests left out), and how many entries the page held.
+    private func issues(in response: HTTPResponseData, url: String) throws -> (items: [RemoteItem], count: Int) {
         guard let array = (try? JSONValue(parsing: response.body))?.array else {
             throw TrackerError.unavailable("GitHub answered \(Self.path(url)) with something that is not a list of issues")
         }
-        return array.compactMap { issue in issue["pull_request"] == nil ? remoteItem(issue) : nil }
+        return (array.compactMap { issue in issue["pull_request"] == nil ? remoteItem(issue) : nil }, array.count)
     }
 
     public func fetch(keys: [String]) async throws -> [RemoteItem] {

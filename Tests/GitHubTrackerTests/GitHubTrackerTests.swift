@@ -108,6 +108,37 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
         XCTAssertEqual(statuses, [200, 304])
     }
 
+    /// A 304 answers for a page's body, not for the pages behind it: an unchanged listing of two pages is read whole
+    /// again, its full first page asked for afresh (its `Link` header names the pages) and the rest conditionally.
+    func testAnUnchangedListingOfManyPagesIsReadWholeAgain() async throws {
+        for i in 1...150 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let since = Date(timeIntervalSince1970: 1_000_000)
+        let first = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(first.items.count, 150)
+        let again = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(again.items.count, 150, "every page, both times")
+        XCTAssertTrue(Set(again.items.map(\.key)) == Set(first.items.map(\.key)))
+        let statuses = try await requests().compactMap { $0["status"] as? Int }
+        XCTAssertEqual(statuses, [200, 200, 200, 304])
+    }
+
+    /// An issue that joins the listing behind a full first page leaves that page as it was; the page it lands on is
+    /// still read.
+    func testAPageAddedBehindAnUnchangedFullFirstPageIsRead() async throws {
+        for i in 1...100 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let since = Date(timeIntervalSince1970: 1_000_000)
+        let first = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(first.items.count, 100)
+        try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue 101"])
+        let again = try await tracker(cache: cache).read(request(since: since))
+        XCTAssertEqual(again.items.count, 101)
+        XCTAssertTrue(again.items.contains { $0.content.title == "Issue 101" })
+    }
+
     func testCreateCarriesAMarkerThatFindCreatedFinds() async throws {
         let t = try tracker()
         let content = WorkItemContent(title: "New", description: "## Summary\n\nBody.\n", status: "done", priority: "low", kind: "task", tags: ["x"])

@@ -33,6 +33,11 @@ public final class ETagCache: Sendable {
         used.withLock { $0[url] = Entry(etag: etag, body: Data(body)) }
     }
 
+    /// Not kept for the next run: it will be asked for without an ETag.
+    public func forget(url: String) {
+        used.withLock { $0[url] = nil }
+    }
+
     /// Writes what this run used, atomically; a cache that cannot be written is simply not kept.
     public func save() {
         guard let path else { return }
