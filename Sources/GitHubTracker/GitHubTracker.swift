@@ -36,9 +36,14 @@ public struct GitHubTracker: Tracker {
         self.token = token
         http = TrackerHTTPClient(concurrency: settings.writeConcurrency, secrets: [token], classify: GitHubResponses.classify,
             pacer: pacer)
-        etags = ETagCache(file: settings.cacheDirectory?.appendingPathComponent("github-etags.json"))
+        etags = ETagCache(file: settings.cacheDirectory?.appendingPathComponent(Self.etagFile))
+        if let folder = settings.cacheDirectory { try? FileManager.default.removeItem(at: folder.appendingPathComponent("github-etags.json")) }
         mapping = GitHubMapping(settings: settings.mapping("github.status_map"), openStatus: settings.value("github.open_status"))
     }
+
+    /// The listings' ETags and pages. The first version, `github-etags.json`, kept full pages, whose 304 could hide
+    /// pages added behind them (see `linkedPage`); it is removed, never read.
+    static let etagFile = "github-etags-2.json"
 
     /// `git@github.com:o/r.git`, `https://github.com/o/r`, `ssh://git@github.com/o/r.git` → `o/r`.
     static func repository(fromRemote url: String) -> String? {

@@ -139,6 +139,27 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
         XCTAssertTrue(again.items.contains { $0.content.title == "Issue 101" })
     }
 
+    /// The first version of the cache kept full pages: its file is removed unread, and the first read asks afresh.
+    func testTheFirstVersionsCacheIsRemovedUnread() async throws {
+        for i in 1...150 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let since = Date(timeIntervalSince1970: 1_000_000)
+        _ = try await tracker(cache: cache).read(request(since: since))
+        let kept = cache.appendingPathComponent(GitHubTracker.etagFile)
+        let earlier = cache.appendingPathComponent("github-etags.json")
+        try FileManager.default.moveItem(at: kept, to: earlier)
+        try await admin("DELETE", "/_simulator/requests")
+
+        let again = try await tracker(cache: cache).read(request(since: since))
+
+        XCTAssertEqual(again.items.count, 150)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: earlier.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept.path))
+        let statuses = try await requests().compactMap { $0["status"] as? Int }
+        XCTAssertEqual(statuses, [200, 200], "nothing asked for with the first version's ETags")
+    }
+
     func testCreateCarriesAMarkerThatFindCreatedFinds() async throws {
         let t = try tracker()
         let content = WorkItemContent(title: "New", description: "## Summary\n\nBody.\n", status: "done", priority: "low", kind: "task", tags: ["x"])
