@@ -37,9 +37,10 @@ struct RemoteSnapshot {
         let trackedKeys = request.trackedKeys
         let result: RemoteReadResult
         if let earlier, intents.isEmpty, earlier.answers(request) {
-            result = earlier.result
+            result = try await earlier.reading.value
             startedAt = earlier.startedAt
         } else {
+            earlier?.reading.cancel()
             result = try await tracker.read(request)
         }
         var items = result.items

@@ -7,20 +7,28 @@ extension SyncRun {
     /// `--forget` or `--resolve`, the same settings and filters, HEAD's work folder and baseline the stamp's with
     /// nothing uncommitted in them, and every item the remote read returns tracked with the updated time the
     /// baseline holds. Otherwise nil, with the remote read kept when the full run would make the same request.
+    ///
+    /// The read is sent before the local side is checked, and the check (a walk of the working tree) runs while it is
+    /// on the wire. When the local side has changed, the read is handed on unanswered: the full run reads the local
+    /// side meanwhile, and uses it unless its own request differs (a tracked file deleted or given another key).
     func settledReport(tracker: any Tracker, recovery: JournalRecovery) async throws(SyncFailure)
         -> (report: SyncReport?, read: SettledRead?)
     {
         guard recovery.isEmpty, options.forget.isEmpty, options.resolutions.isEmpty,
-              let stamp = workspace.settledStamp(filters: options)
+              let stamp = workspace.settledStampWritten(filters: options)
         else { return (nil, nil) }
         let request = settledReadRequest(stamp)
         let startedAt = environment.now()
         environment.progress(.reading(items: 0))
+        let reading = Task { try await tracker.read(request) }
+        guard workspace.localSideMatches(stamp) else {
+            return (nil, SettledRead(request: request, reading: reading, startedAt: startedAt))
+        }
         let result: RemoteReadResult
-        do { result = try await tracker.read(request) } catch let error as TrackerError { throw .from(error) } catch {
+        do { result = try await reading.value } catch let error as TrackerError { throw .from(error) } catch {
             throw SyncFailure(exitCode: 70, message: "\(tracker.displayName): \(error)")
         }
-        let read = SettledRead(request: request, result: result, startedAt: startedAt)
+        let read = SettledRead(request: request, reading: reading, startedAt: startedAt)
         guard Self.nothingChanged(in: result.items, since: stamp) else { return (nil, read) }
         environment.progress(.read(items: result.items.count))
         let report = SyncReport(

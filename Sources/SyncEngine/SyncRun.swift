@@ -40,6 +40,7 @@ final class SyncRun {
 
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let settled = try await settledReport(tracker: tracker, recovery: recovery)
+        defer { settled.read?.reading.cancel() }
         if let report = settled.report { return report }
         removeSettledStamp()
         sweepTemporaries()
@@ -76,6 +77,7 @@ final class SyncRun {
         let tracker = try workspace.makeTracker(concurrency: options.concurrency)
         let recovery = recoverJournal()
         let settled = try await settledReport(tracker: tracker, recovery: recovery)
+        defer { settled.read?.reading.cancel() }
         if let report = settled.report { return report }
         let sides = try await readBothSides(tracker: tracker, recovery: recovery, reusing: settled.read)
         let plan = await decide(sides, tracker: tracker, asking: false)

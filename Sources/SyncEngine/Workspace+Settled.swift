@@ -8,13 +8,26 @@ extension Workspace {
     /// The stamp, when the local side is as the run that wrote it left it: the same fingerprint, HEAD's work folder
     /// and baseline the stamp's, and nothing uncommitted (or untracked) in the work and state folders.
     func settledStamp(filters options: SyncOptions) -> SettledStamp? {
+        guard let stamp = settledStampWritten(filters: options), localSideMatches(stamp) else { return nil }
+        return stamp
+    }
+
+    /// The stamp the last settled run wrote, when this run's settings and filters are the ones it was written with.
+    func settledStampWritten(filters options: SyncOptions) -> SettledStamp? {
         guard let data = FileManager.default.contents(atPath: settledStampPath), let stamp = SettledStamp(decoding: Array(data)),
-              stamp.fingerprint == settledFingerprint(filters: options),
-              (try? repository.headTreeID(of: config.workPath)) == stamp.workTree,
-              (try? repository.blobID(at: baselinePath)) == stamp.baselineBlob,
-              let dirty = try? repository.dirtyPaths(under: [config.workPath, stateFolder]), dirty.isEmpty
+              stamp.fingerprint == settledFingerprint(filters: options)
         else { return nil }
         return stamp
+    }
+
+    /// HEAD's work folder and baseline are the stamp's, and nothing is uncommitted (or untracked) in the work and
+    /// state folders: at 100,000 items the last is a walk of the working tree as long as `git status`.
+    func localSideMatches(_ stamp: SettledStamp) -> Bool {
+        guard (try? repository.headTreeID(of: config.workPath)) == stamp.workTree,
+              (try? repository.blobID(at: baselinePath)) == stamp.baselineBlob,
+              let dirty = try? repository.dirtyPaths(under: [config.workPath, stateFolder])
+        else { return false }
+        return dirty.isEmpty
     }
 
     /// A hash of what a run depends on besides HEAD, the working tree and the remote: the settings the tracker is

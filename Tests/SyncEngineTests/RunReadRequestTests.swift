@@ -43,7 +43,8 @@ final class RunReadRequestTests: XCTestCase {
     /// The settled check's answer is used by the full run only for the same request.
     func testTheSameStateGivesRequestsASettledReadAnswers() {
         let tracked: [RunReadRequest.Tracked] = [.init(key: "ENG-1", remoteID: "id-1", updatedAt: "2026-01-01T00:00:00Z")]
-        let settled = SettledRead(request: request(tracked), result: RemoteReadResult(items: [], requestCount: 1), startedAt: watermark)
+        let settled = SettledRead(request: request(tracked), reading: Task { RemoteReadResult(items: [], requestCount: 1) },
+            startedAt: watermark)
         XCTAssertTrue(settled.answers(request(tracked)))
         XCTAssertFalse(settled.answers(request(tracked, incremental: false)))
         XCTAssertFalse(settled.answers(request(tracked + [.init(key: "ENG-2", remoteID: nil, updatedAt: nil)])))

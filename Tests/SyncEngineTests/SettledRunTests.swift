@@ -192,6 +192,23 @@ final class SettledRunTests: XCTestCase {
             .contains("Alpha, renamed") == true)
     }
 
+    /// The stamp check sends its read before it looks at the local side; after a committed local edit the full run
+    /// uses that read, so a run with changes on both sides still reads once.
+    func testAfterACommittedLocalEditTheStampChecksReadIsTheFullRuns() async throws {
+        let sandbox = try await settledSandbox()
+        let file = try XCTUnwrap(sandbox.keysByFile().first { $0.value == "FAKE-2" }?.key)
+        try sandbox.write(sandbox.workPath + "/" + file, try XCTUnwrap(sandbox.read(sandbox.workPath + "/" + file)) + "\nMore.\n")
+        try sandbox.commitAll("edit")
+        sandbox.tracker.edit("FAKE-1") { $0.title = "Alpha, renamed" }
+        let reads = sandbox.tracker.reads.count
+
+        let synced = try await observedSync(sandbox)
+
+        XCTAssertEqual(synced.report.outcomes.map(\.action).sorted { $0.rawValue < $1.rawValue }, [.pull, .push])
+        XCTAssertEqual(sandbox.tracker.reads.count, reads + 1, "one remote read for the stamp check and the full run")
+        XCTAssertEqual(sandbox.tracker.reads.last?.trackedKeys, ["FAKE-1", "FAKE-2", "FAKE-3", "FAKE-4"])
+    }
+
     func testStatusFromTheStampIsStatusInFull() async throws {
         let sandbox = try await settledSandbox()
         let stamped = try StatusReport.compute(environment: sandbox.environment())
