@@ -190,6 +190,31 @@ extension Conformance {
             }
         }
 
+        /// A conflict waits for the user: run after run, with another item changing beside it, it is shown again,
+        /// neither side of it is written, and the other item is pulled.
+        @Test(arguments: allHarnesses)
+        func aConflictStaysAConflictRunAfterRun(_ tracker: TrackerUnderTest) async throws {
+            try await withHarness(tracker) { harness in
+                let scene = try Scene(harness)
+                let keys = try await scene.establish([("0001", "Alpha"), ("0002", "Beta")])
+                try await harness.change(keys["0001"]!, RemoteFields(description: "## Summary\n\nRemote summary.\n"))
+                try scene.editLocally("0001", "Something to do.", "Local summary.")
+                try scene.repo.commitAll("local edit")
+
+                for run in 1...3 {
+                    if run == 2 { try await harness.change(keys["0002"]!, RemoteFields(title: "Beta, renamed remotely")) }
+                    try await harness.clearRequests()
+                    let result = try scene.repo.sync()
+                    #expect(result.status == 4, "run \(run): \(result.output)")
+                    #expect(result.stdout.contains("1 conflict"), "run \(run): \(result.stdout)")
+                    #expect(try await harness.remoteWrites() == [], "run \(run)")
+                }
+                #expect(try scene.read(scene.path("0001")).contains("Local summary."))
+                #expect(try await scene.remoteDescription(keys["0001"]!).contains("Remote summary."))
+                #expect(try scene.read(scene.path("0002")).contains("Beta, renamed remotely"))
+            }
+        }
+
         /// Both sides changed the summary of 0001: the user picks `side`.
         private func resolveConflict(_ scene: Scene, taking side: String) async throws -> (key: String, result: RunResult) {
             let keys = try await scene.establish([("0001", "Alpha")])
