@@ -7,11 +7,7 @@ import XCTest
 /// pushes the local edit as if nothing had changed remotely.
 final class HeldConflictTests: SimulatorTestCase {
     func testAConflictOnALaterPageIsStillAConflictWhenNothingChanged() async throws {
-        for n in 1...120 { _ = try await sim.addIssue(["title": "Issue \(n)", "body": "## Summary\n\nItem \(n).\n"]) }
-        try repo.write("meta/work/.keep", "")
-        try repo.commitAll("init")
-        let first = try repo.sync("--max-pulls=1000")
-        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        try await pullNewIssues(120)
         // Issues are listed oldest first, a hundred to a page: the newest is on the second page.
         let key = "acme/widgets#120"
         let name = try XCTUnwrap(repo.files(under: "meta/work").first { repo.read("meta/work/" + $0)?.contains("external_id: \(key)\n") == true })

@@ -5,11 +5,7 @@ import XCTest
 /// pull into a repository of synced items must not pack the items it left alone again.
 final class PackedSyncCommitTests: SimulatorTestCase {
     func testALargePullPacksOnlyTheObjectsItsCommitAdded() async throws {
-        for n in 1...120 { _ = try await sim.addIssue(["title": "Issue \(n)", "body": "## Summary\n\nItem \(n).\n"]) }
-        try repo.write("meta/work/.keep", "")
-        try repo.commitAll("init")
-        let first = try repo.sync("--max-pulls=1000")
-        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        try await pullNewIssues(120)
         XCTAssertEqual(try packs().count, 1, "the first pull's 120 files are one pack")
         let packsBefore = try packs()
 

@@ -21,6 +21,15 @@ final class SettledRunTests: XCTestCase {
         return (report, stopper.steps)
     }
 
+    /// A line added to the file tracking `key`, committed; returns the file's name.
+    @discardableResult
+    private func commitLocalEdit(in sandbox: EngineSandbox, to key: String, adding line: String) throws -> String {
+        let file = try XCTUnwrap(sandbox.keysByFile().first { $0.value == key }?.key)
+        try sandbox.write(sandbox.workPath + "/" + file, try XCTUnwrap(sandbox.read(sandbox.workPath + "/" + file)) + "\n\(line)\n")
+        try sandbox.commitAll("edit")
+        return file
+    }
+
     /// Three items pulled, one pushed, one created, then an hour later: every kind of settled outcome.
     private func settledSandbox() async throws -> EngineSandbox {
         let sandbox = try EngineSandbox()
@@ -143,9 +152,7 @@ final class SettledRunTests: XCTestCase {
 
     func testRunsThatLeaveWorkBehindLeaveNoStamp() async throws {
         let sandbox = try await settledSandbox()
-        let file = try XCTUnwrap(sandbox.keysByFile().first { $0.value == "FAKE-2" }?.key)
-        try sandbox.write(sandbox.workPath + "/" + file, try XCTUnwrap(sandbox.read(sandbox.workPath + "/" + file)) + "\nHere.\n")
-        try sandbox.commitAll("edit here")
+        let file = try commitLocalEdit(in: sandbox, to: "FAKE-2", adding: "Here.")
         sandbox.tracker.edit("FAKE-2") { $0.title = "Beta, there" }
         let conflicted = try await observedSync(sandbox)
         XCTAssertEqual(conflicted.report.outcomes.map(\.state), [.blocked])
@@ -196,9 +203,7 @@ final class SettledRunTests: XCTestCase {
     /// uses that read, so a run with changes on both sides still reads once.
     func testAfterACommittedLocalEditTheStampChecksReadIsTheFullRuns() async throws {
         let sandbox = try await settledSandbox()
-        let file = try XCTUnwrap(sandbox.keysByFile().first { $0.value == "FAKE-2" }?.key)
-        try sandbox.write(sandbox.workPath + "/" + file, try XCTUnwrap(sandbox.read(sandbox.workPath + "/" + file)) + "\nMore.\n")
-        try sandbox.commitAll("edit")
+        try commitLocalEdit(in: sandbox, to: "FAKE-2", adding: "More.")
         sandbox.tracker.edit("FAKE-1") { $0.title = "Alpha, renamed" }
         let reads = sandbox.tracker.reads.count
 

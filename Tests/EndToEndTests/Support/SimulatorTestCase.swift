@@ -36,6 +36,15 @@ class SimulatorTestCase: XCTestCase {
         return keys
     }
 
+    /// `count` GitHub issues ("Issue n", a summary each), then a first pull of them into a repository with one commit.
+    func pullNewIssues(_ count: Int) async throws {
+        for n in 1...count { _ = try await sim.addIssue(["title": "Issue \(n)", "body": "## Summary\n\nItem \(n).\n"]) }
+        try repo.write("meta/work/.keep", "")
+        try repo.commitAll("init")
+        let first = try repo.sync("--max-pulls=1000")
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+    }
+
     override func tearDown() async throws {
         await sim?.stop()
         repo = nil
