@@ -2,7 +2,7 @@
     import Glibc
 #endif
 
-/// Two settings of glibc's allocator, each as its environment variable would set it; a value the user gave in the
+/// Three settings of glibc's allocator, each as its environment variable would set it; a value the user gave in the
 /// environment stands.
 /// - Two arenas (`MALLOC_ARENA_MAX=2`). glibc gives each thread that finds the allocator busy an arena of its own,
 ///   up to eight per core, and keeps what is freed in the arena it came from. The concurrent page reads and file
