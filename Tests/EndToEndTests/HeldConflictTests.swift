@@ -10,7 +10,7 @@ final class HeldConflictTests: SimulatorTestCase {
         try await pullNewIssues(120)
         // Issues are listed oldest first, a hundred to a page: the newest is on the second page.
         let key = "acme/widgets#120"
-        let name = try XCTUnwrap(repo.files(under: "meta/work").first { repo.read("meta/work/" + $0)?.contains("external_id: \(key)\n") == true })
+        let name = try XCTUnwrap(repo.files(under: "meta/work").first { repo.externalID(of: "meta/work/" + $0) == key })
         _ = try await sim.patch(key, ["title": "Renamed on GitHub"])
         try repo.write("meta/work/" + name, try XCTUnwrap(repo.read("meta/work/" + name)).replacingOccurrences(of: "Item 120.", with: "Edited here."))
         try repo.commitAll("local edit")

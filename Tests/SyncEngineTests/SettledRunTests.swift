@@ -199,8 +199,9 @@ final class SettledRunTests: XCTestCase {
             .contains("Alpha, renamed") == true)
     }
 
-    /// The stamp check sends its read before it looks at the local side; after a committed local edit the full run
-    /// uses that read, so a run with changes on both sides still reads once.
+    /// After a committed local edit the stamp check's read (sent before it looks at the local side) is the full run's:
+    /// a run with changes on both sides reads once. When to send it is timing, measured by `make bench`; what this
+    /// pins is that the full run's request still matches the stamp's, or the read would be made twice.
     func testAfterACommittedLocalEditTheStampChecksReadIsTheFullRuns() async throws {
         let sandbox = try await settledSandbox()
         try commitLocalEdit(in: sandbox, to: "FAKE-2", adding: "More.")

@@ -17,11 +17,7 @@ final class LinearRangedReadTests: LinearTestCase {
         let expected = Set(try await sim.items().compactMap { $0["key"] as? String })
         XCTAssertEqual(expected.count, 600, "the simulator's own list is the oracle")
         let files = repo.files(under: "meta/work").filter { $0.hasSuffix(".md") }
-        let pulled = try files.map { name in
-            let text = try XCTUnwrap(repo.read("meta/work/" + name))
-            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") }, text)
-            return line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
-        }
+        let pulled = files.compactMap { repo.externalID(of: "meta/work/" + $0) }
         XCTAssertEqual(pulled.count, 600, "one file per issue")
         XCTAssertEqual(Set(pulled), expected)
 

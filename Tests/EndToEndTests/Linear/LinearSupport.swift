@@ -52,8 +52,7 @@ class LinearTestCase: SimulatorTestCase {
     }
 
     func externalID(_ id: String) throws -> String {
-        let text = try XCTUnwrap(repo.files(under: "meta/work").first { $0.hasPrefix(id + "-") }.flatMap { repo.read("meta/work/" + $0) })
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") }, text)
-        return line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
+        let name = try XCTUnwrap(repo.files(under: "meta/work").first { $0.hasPrefix(id + "-") })
+        return try XCTUnwrap(repo.externalID(of: "meta/work/" + name), "\(name) has no key")
     }
 }

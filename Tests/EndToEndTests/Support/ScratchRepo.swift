@@ -47,6 +47,12 @@ final class ScratchRepo {
         ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
+    /// The remote key a work-item file carries (its `external_id:` line), nil when it has none.
+    func externalID(of relative: String) -> String? {
+        guard let line = read(relative)?.split(separator: "\n").first(where: { $0.hasPrefix("external_id:") }) else { return nil }
+        return line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
+    }
+
     func commitAll(_ message: String) throws {
         try git("add", "-A")
         try git("commit", "-q", "-m", message)

@@ -28,9 +28,7 @@ class SimulatorTestCase: XCTestCase {
         XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
         var keys: [String: String] = [:]
         for item in items {
-            let text = try XCTUnwrap(repo.read("meta/work/\(item.id)-item.md"))
-            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("external_id:") }, text)
-            keys[item.id] = line.dropFirst("external_id:".count).trimmingCharacters(in: .whitespaces)
+            keys[item.id] = try XCTUnwrap(repo.externalID(of: "meta/work/\(item.id)-item.md"), "\(item.id) has no key")
         }
         try await sim.clearRequests()
         return keys
