@@ -41,6 +41,36 @@ final class SecretRedactorTests: XCTestCase {
         }
     }
 
+    /// Foundation matches canonically equivalent text: a secret with a K still counts when a Kelvin sign (U+212A)
+    /// stands for it, and a secret outside ASCII when its accents are spelled as combining marks.
+    func testCanonicallyEquivalentSpellingsAreReplaced() {
+        // Every character outside ASCII whose canonical decomposition is ASCII, found by asking Foundation.
+        let standIns = (0x80...0x2FFFF).compactMap(Unicode.Scalar.init).filter { scalar in
+            String(Character(scalar)).decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
+        }
+        XCTAssertFalse(standIns.isEmpty)
+        XCTAssertTrue(standIns.contains("\u{212A}"), "the Kelvin sign decomposes to K")
+        for scalar in standIns {
+            let ascii = String(Character(scalar)).decomposedStringWithCanonicalMapping
+            let redactor = SecretRedactor(secrets: ["x9-\(ascii)-secret-token"])
+            let out = redactor.redact("café → x9-\(Character(scalar))-secret-token.")
+            XCTAssertEqual(out, "café → \(SecretRedactor.mask).", "U+\(String(scalar.value, radix: 16))")
+        }
+        let accented = SecretRedactor(secrets: ["pässwört-1234"])
+        XCTAssertEqual(accented.redact("a pa\u{0308}sswo\u{0308}rt-1234 b"), "a \(SecretRedactor.mask) b")
+        XCTAssertEqual(accented.redact("a pässwört-1234 b"), "a \(SecretRedactor.mask) b")
+    }
+
+    /// A report of many lines, some outside ASCII, loses every copy and keeps every other byte.
+    func testEveryCopyInALongReportIsReplacedAndTheRestKept() {
+        let redactor = SecretRedactor(secrets: [token])
+        let lines = (1...2_000).map { "  \($0)  acme/bench#\($0)  Issue \($0)  → meta/work/\($0).md" + ($0 % 500 == 0 ? " " + token : "") }
+        let out = redactor.redact(lines.joined(separator: "\n"))
+        let expected = lines.map { $0.replacingOccurrences(of: token, with: SecretRedactor.mask) }.joined(separator: "\n")
+        XCTAssertEqual(out, expected)
+        XCTAssertEqual(out.components(separatedBy: SecretRedactor.mask).count - 1, 4)
+    }
+
     func testSwiftEscapedFormOfATokenWithALineBreakIsReplaced() {
         // What AsyncHTTPClient printed: invalidHeaderFieldValues(["Bearer abc…\n"]).
         let message = "\(["Bearer " + token + "\n"])"

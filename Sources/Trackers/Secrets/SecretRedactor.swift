@@ -6,25 +6,75 @@ import JSON
 public struct SecretRedactor: Sendable {
     public static let mask = "[redacted]"
     /// Longest first, so a form that contains another is replaced whole.
-    private let forms: [String]
+    private let forms: [Form]
+
+    private struct Form: Sendable {
+        let text: String
+        let bytes: [UInt8]
+        var isASCII: Bool { bytes.allSatisfy { $0 < 0x80 } }
+    }
 
     public init(secrets: [String]) {
         var forms = Set<String>()
         for secret in secrets { forms.formUnion(Self.forms(of: secret)) }
-        self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+        self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }.map { Form(text: $0, bytes: Array($0.utf8)) }
     }
 
+    /// ASCII forms byte for byte (every line of a 10,000-item run's output passes here, and Foundation's search
+    /// costs a bridge per form); the rest with Foundation's matching, which also finds a form spelled with
+    /// canonically equivalent characters. An ASCII form can be spelled so only with the three characters outside
+    /// ASCII whose canonical decomposition is ASCII, so Foundation is asked about it only when one is in the text.
     public func redact(_ text: String) -> String {
-        var out = text
-        for form in forms where Self.contains(out, form) { out = out.replacingOccurrences(of: form, with: Self.mask) }
+        var bytes = Array(text.utf8)
+        var replaced = false
+        for form in forms where form.isASCII {
+            replaced = Self.replace(form.bytes, in: &bytes) || replaced
+        }
+        var out = replaced ? String(decoding: bytes, as: UTF8.self) : text
+        let spelledOtherwise = Self.asciiStandIns.contains { Self.firstIndex(of: $0, in: bytes, from: 0) != nil }
+        for form in forms where !form.isASCII || spelledOtherwise {
+            if out.contains(form.text) { out = out.replacingOccurrences(of: form.text, with: Self.mask) }
+        }
         return out
     }
 
-    /// Foundation's `contains`, which matches canonically equivalent text; between two ASCII texts that is byte
-    /// equality, searched here without bridging (every line of a 10,000-item run's output is redacted).
-    private static func contains(_ text: String, _ form: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }), form.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(form) }
-        return text.utf8.firstRange(of: form.utf8) != nil
+    /// U+037E GREEK QUESTION MARK (;), U+1FEF GREEK VARIA (`) and U+212A KELVIN SIGN (K) in UTF-8.
+    private static let asciiStandIns: [[UInt8]] = [[0xCD, 0xBE], [0xE1, 0xBF, 0xAF], [0xE2, 0x84, 0xAA]]
+
+    /// Replaces each occurrence of the ASCII `form` in `bytes` with the mask; whether there was one. An ASCII byte
+    /// never stands inside a longer UTF-8 sequence, so the result stays valid UTF-8.
+    private static func replace(_ form: [UInt8], in bytes: inout [UInt8]) -> Bool {
+        guard var found = firstIndex(of: form, in: bytes, from: 0) else { return false }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            out += bytes[copied..<found]
+            out += mask.utf8
+            copied = found + form.count
+            guard let next = firstIndex(of: form, in: bytes, from: copied) else { break }
+            found = next
+        }
+        out += bytes[copied...]
+        bytes = out
+        return true
+    }
+
+    private static func firstIndex(of form: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = form.first, bytes.count - start >= form.count else { return nil }
+        return bytes.withUnsafeBufferPointer { haystack in
+            form.withUnsafeBufferPointer { needle in
+                var index = start
+                let last = haystack.count - needle.count
+                while index <= last {
+                    if haystack[index] == first, memcmp(haystack.baseAddress! + index, needle.baseAddress!, needle.count) == 0 {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
+            }
+        }
     }
 
     static func forms(of secret: String) -> Set<String> {
