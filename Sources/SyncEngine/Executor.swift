@@ -58,8 +58,12 @@ final class Executor {
         progress(.executing(total: total))
         outcomes.reserveCapacity(items.count)
 
-        for batch in stride(from: 0, to: items.count, by: Self.preparedBatch).map({ $0..<min($0 + Self.preparedBatch, items.count) }) {
-            let prepared = await prepareLocalWrites(items, batch)
+        let batches = stride(from: 0, to: items.count, by: Self.preparedBatch).map { $0..<min($0 + Self.preparedBatch, items.count) }
+        var preparing = batches.first.map { preparation(of: items, $0) }
+        for (position, batch) in batches.enumerated() {
+            let prepared = await preparing?.value ?? [:]
+            // The next batch's files are made while this one's are written.
+            preparing = position + 1 < batches.count ? preparation(of: items, batches[position + 1]) : nil
             for index in batch {
                 let item = items[index]
                 switch item.action {
@@ -204,11 +208,19 @@ final class Executor {
 
     /// The files of the batch's pulled and new items, made (rendered and hashed) in parallel: the part of a local
     /// write that needs no journal and no order.
-    private func prepareLocalWrites(_ items: [PlannedItem], _ batch: Range<Int>) async -> [Int: PreparedWrite] {
+    private func preparation(of items: [PlannedItem], _ batch: Range<Int>) -> Task<[Int: PreparedWrite], Never> {
+        Self.preparation(of: items, batch, date: ISOTime.format(now()), hashBlob: hashBlob)
+    }
+
+    private static func preparation(of items: [PlannedItem], _ batch: Range<Int>, date: String,
+                                    hashBlob: @escaping @Sendable ([UInt8]) -> String) -> Task<[Int: PreparedWrite], Never> {
+        Task { await prepareLocalWrites(items, batch, date: date, hashBlob: hashBlob) }
+    }
+
+    private static func prepareLocalWrites(_ items: [PlannedItem], _ batch: Range<Int>, date: String,
+                                           hashBlob: @escaping @Sendable ([UInt8]) -> String) async -> [Int: PreparedWrite] {
         let indices = batch.filter { [.pull, .new].contains(items[$0].action) }
         guard !indices.isEmpty else { return [:] }
-        let date = ISOTime.format(now())
-        let hashBlob = self.hashBlob
         let lanes = min(ProcessInfo.processInfo.activeProcessorCount, max(1, indices.count / 32))
         return await withTaskGroup(of: [(Int, PreparedWrite)].self) { group in
             for lane in 0..<lanes {
