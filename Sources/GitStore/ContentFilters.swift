@@ -25,7 +25,7 @@ struct ContentFilters {
     private static func anyAttributesFile(_ repository: GitRepository, paths: [String]) -> Bool {
         let outside = globalAndSystemFiles(repository) + [repository.commonDir + "/info/attributes"]
         if outside.contains(where: exists) { return true }
-        let inTree = Set(paths.flatMap(enclosingFolders)).map { $0.isEmpty ? ".gitattributes" : $0 + "/.gitattributes" }
+        let inTree = RepositoryPath.enclosingFolders(of: paths).map { $0.isEmpty ? ".gitattributes" : $0 + "/.gitattributes" }
         if inTree.contains(where: { exists(repository.workdir + "/" + $0) }) { return true }
         guard let index = try? repository.currentIndex() else { return true }
         defer { git_index_free(index) }
@@ -50,12 +50,6 @@ struct ContentFilters {
     private static func expandingHome(_ path: String) -> [String] {
         guard path.hasPrefix("~/") else { return [path] }
         return [NSHomeDirectory() + path.dropFirst()]
-    }
-
-    /// "" (the root), then each folder down to the one holding `path`.
-    private static func enclosingFolders(_ path: String) -> [String] {
-        let parts = path.split(separator: "/").dropLast()
-        return [""] + parts.indices.map { parts[...$0].joined(separator: "/") }
     }
 
     private static func exists(_ path: String) -> Bool {

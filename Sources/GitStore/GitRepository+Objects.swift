@@ -86,14 +86,35 @@ enum RepositoryPath {
     }
 
     /// Nil when the path is fine, else why not: a file path to write must stay inside the working tree and out of
-    /// `.git`.
+    /// `.git`. Read as bytes: a sync commit asks it of every path.
     static func problem(with path: String) -> String? {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        if path.isEmpty || path.contains("\0") { return "is empty or contains NUL" }
-        if components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+        let bytes = path.utf8
+        if bytes.isEmpty || bytes.contains(0) { return "is empty or contains NUL" }
+        let components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if components.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }) {
             return "is not a plain repository-relative path"
         }
-        if components.contains(where: { $0.lowercased() == ".git" }) { return "is inside .git" }
+        if components.contains(where: isDotGit) { return "is inside .git" }
         return nil
+    }
+
+    /// ".git" in any case: `lowercased() == ".git"`, as only İ (to i and a combining dot) and the Kelvin sign (to
+    /// k) lower into ASCII, and neither into ".git".
+    private static func isDotGit(_ component: some Collection<UInt8>) -> Bool {
+        let lower = { (byte: UInt8) in (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return component.count == 4 && component.map(lower).elementsEqual(".git".utf8)
+    }
+
+    /// Every folder holding one of `paths`, the root ("") included: "a/b/c.md" is held by "", "a" and "a/b".
+    static func enclosingFolders(of paths: [String]) -> Set<String> {
+        let slash = UInt8(ascii: "/")
+        var folders: Set<String> = [""]
+        for parent in Set(paths.compactMap { path in path.utf8.lastIndex(of: slash).map { path[..<$0] } }) {
+            var folder = parent
+            while folders.insert(String(folder)).inserted, let above = folder.utf8.lastIndex(of: slash) {
+                folder = folder[..<above]
+            }
+        }
+        return folders
     }
 }

@@ -119,19 +119,13 @@ final class PackedObjectWriter {
         var root: OpaquePointer?
         try check(git_tree_lookup(&root, repository, &rootID), "cannot read the sync commit's tree")
         defer { git_tree_free(root) }
-        let folders = Set(paths.flatMap(Self.folders(holding:)))
+        let folders = RepositoryPath.enclosingFolders(of: paths).subtracting([""])
         return folders.compactMap { folder in
             var entry: OpaquePointer?
             guard git_tree_entry_bypath(&entry, root, folder) == 0 else { return nil }
             defer { git_tree_entry_free(entry) }
             return git_tree_entry_id(entry).pointee
         }
-    }
-
-    /// "a/b/c.md" is held by "a" and "a/b".
-    private static func folders(holding path: String) -> [String] {
-        let parts = path.split(separator: "/").dropLast()
-        return parts.indices.map { parts[...$0].joined(separator: "/") }
     }
 
     private func packBuilder(holding objects: [git_oid]) throws(GitError) -> OpaquePointer {
