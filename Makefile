@@ -2,15 +2,15 @@
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 SWIFT ?= swift
-APT_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES = libgit2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
 .PHONY: all build deps demo test contract bench bench-status soak install uninstall clean hook-script
 
 all: build
 
-# Debian's C libraries the build links against (libgit2, cmark-gfm). Installs them when missing (needs root).
+# Debian's C libraries the build links against (libgit2, zlib, cmark-gfm). Installs them when missing (needs root).
 deps:
-	@if pkg-config --exists libgit2 libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
+	@if pkg-config --exists libgit2 zlib libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
 		echo "installing $(APT_PACKAGES)"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES); \

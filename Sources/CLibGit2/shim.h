@@ -1,7 +1,5 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
-#include <git2/sys/mempack.h>
-#include <git2/sys/odb_backend.h>
 
 /* git_libgit2_opts is C-variadic, which Swift cannot call: one fixed-signature wrapper per option we use. */
 

@@ -45,18 +45,16 @@ extension GitRepository {
         let parentTree = try headTree()
         defer { git_tree_free(parentTree) }
 
-        // Many files: their objects go into one pack rather than a loose file each.
-        let packed = requested.count >= PackedObjectWriter.threshold ? try PackedObjectWriter(beside: self) : nil
-        let objects = packed?.repository ?? raw
+        // Many files: their blobs go into one pack rather than a loose file each.
+        let packed = requested.count >= PackedBlobWriter.threshold ? try PackedBlobWriter(beside: self) : nil
         let reading = WorkingTreeReading(
             filters: ContentFilters(repository: self, paths: requested), trustFileMode: configBool("core.filemode") ?? true)
-        let before = TreeEntryLookup(repository: self, root: parentTree)
-        let changes = try requested.map { path throws(GitError) in
-            try snapshot(path, before: before, packed: packed, reading: reading)
-        }
+        let changes = try snapshot(requested, before: TreeEntryLookup(repository: self, root: parentTree), packed: packed,
+            reading: reading)
+        try packed?.finish()
         let treeChanges = changes.filter(\.changesTree)
         if treeChanges.isEmpty { return nil }
-        var treeID = try updatedTree(parentTree, with: treeChanges, objects: objects)
+        var treeID = try updatedTree(parentTree, with: treeChanges)
         if git_oid_equal(&treeID, git_tree_id(parentTree)) == 1 { return nil }
 
         let text = message(treeChanges.map(\.staged))
@@ -65,8 +63,7 @@ extension GitRepository {
             throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
         }
         var commitID = try createCommit(tree: &treeID, parent: git_commit_id(parent), author: author, committer: committer,
-            message: text, objects: objects)
-        try packed?.write(into: self, commit: commitID, tree: treeID, changes: treeChanges)
+            message: text)
         return PreparedSyncCommit(
             id: hexString(&commitID), parent: hexString(git_commit_id(parent)), reference: referenceName,
             pathChanges: changes, subject: subject)
@@ -113,41 +110,74 @@ extension GitRepository {
         try check(moved, "cannot move \(prepared.reference) to the sync commit")
     }
 
-    /// Reads one requested path from the working tree (writing its blob loose, or through `packed` when the commit is
-    /// packed) and pairs it with HEAD's entry.
-    private func snapshot(_ path: String, before lookup: TreeEntryLookup, packed: PackedObjectWriter?, reading: WorkingTreeReading)
-        throws(GitError) -> PathChange
+    /// Reads the requested paths from the working tree, each paired with HEAD's entry: stat data first, then the
+    /// blobs, into `packed` for regular files when the commit is packed, else loose.
+    private func snapshot(_ paths: [String], before lookup: TreeEntryLookup, packed: PackedBlobWriter?,
+                          reading: WorkingTreeReading) throws(GitError) -> [PathChange]
     {
-        let before = try lookup.state(at: path)
-        guard let status = try WorkingFile.status(workdir + "/" + path, path: path) else {
-            return PathChange(path: path, before: before, after: nil, stat: nil)
+        var found: [(path: String, before: TreeEntryState?, status: WorkingFile?)] = []
+        found.reserveCapacity(paths.count)
+        for path in paths {
+            found.append((path, try lookup.state(at: path), try WorkingFile.status(workdir + "/" + path, path: path)))
         }
-        let objects = packed?.handle(forBlobOf: Int64(status.info.st_size)) ?? raw
-        let blobID = try storeBlob(path, status: status, objects: objects, filtered: reading.filters.mayApply)
-        let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: reading.trustFileMode)
-        return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
+        var packedIDs: [Int: git_oid] = [:]
+        if let packed {
+            let regular = found.indices.filter { found[$0].status?.isRegularFile == true }
+            let ids = try packed.store(regular.count) { position throws(GitError) in
+                try blobSource(found[regular[position]].path, filtered: reading.filters.mayApply)
+            }
+            packedIDs = Dictionary(uniqueKeysWithValues: zip(regular, ids))
+        }
+        return try found.indices.map { position throws(GitError) in
+            let (path, before, status) = found[position]
+            guard let status else { return PathChange(path: path, before: before, after: nil, stat: nil) }
+            let blobID: git_oid
+            if let packedID = packedIDs[position] {
+                blobID = packedID
+            } else {
+                blobID = try storeBlob(path, status: status, filtered: reading.filters.mayApply)
+            }
+            let mode = status.fileMode(keepingExecutableBitFrom: before, trustFileMode: reading.trustFileMode)
+            return PathChange(path: path, before: before, after: TreeEntryState(id: blobID, mode: mode), stat: status)
+        }
+    }
+
+    /// A regular file's bytes as they go into the object database: the file itself when no filter applies to it,
+    /// else what libgit2's filters make of it, as `git_blob_create_from_workdir` would.
+    private func blobSource(_ path: String, filtered: Bool) throws(GitError) -> BlobSource {
+        let file = BlobSource.file(absolute: workdir + "/" + path, path: path)
+        guard filtered else { return file }
+        let failure = "cannot store '\(path)' in the object database"
+        var list: OpaquePointer?
+        try check(git_filter_list_load(&list, raw, nil, path, GIT_FILTER_TO_ODB, GIT_FILTER_DEFAULT.rawValue), failure)
+        guard let list else { return file }
+        defer { git_filter_list_free(list) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try check(git_filter_list_apply_to_file(&buffer, list, raw, path), failure)
+        return .filtered(Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size)), path: path)
     }
 
     /// The file's bytes as a blob when no filter can apply; otherwise through libgit2, which applies the
     /// repository's filters (.gitattributes eol, core.autocrlf) exactly as `git add` would, and reads symlinks.
-    private func storeBlob(_ path: String, status: WorkingFile, objects: OpaquePointer, filtered: Bool) throws(GitError)
+    private func storeBlob(_ path: String, status: WorkingFile, filtered: Bool) throws(GitError)
         -> git_oid
     {
         var blobID = git_oid()
         let failure = "cannot store '\(path)' in the object database"
         if filtered || !status.isRegularFile {
-            try check(git_blob_create_from_workdir(&blobID, objects, path), failure)
+            try check(git_blob_create_from_workdir(&blobID, raw, path), failure)
             return blobID
         }
         guard let bytes = FileManager.default.contents(atPath: workdir + "/" + path) else {
             throw GitError(.libgit2, "\(failure): cannot read it")
         }
-        let stored = bytes.withUnsafeBytes { git_blob_create_from_buffer(&blobID, objects, $0.baseAddress, $0.count) }
+        let stored = bytes.withUnsafeBytes { git_blob_create_from_buffer(&blobID, raw, $0.baseAddress, $0.count) }
         try check(stored, failure)
         return blobID
     }
 
-    private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange], objects: OpaquePointer) throws(GitError) -> git_oid {
+    private func updatedTree(_ parentTree: OpaquePointer, with changes: [PathChange]) throws(GitError) -> git_oid {
         let paths = CStringArray(changes.map(\.path))
         var treeID = git_oid()
         try paths.withStrArray { strings throws(GitError) in
@@ -164,7 +194,7 @@ extension GitRepository {
                 return update
             }
             try check(
-                git_tree_create_updated(&treeID, objects, parentTree, updates.count, &updates),
+                git_tree_create_updated(&treeID, raw, parentTree, updates.count, &updates),
                 "cannot build the sync commit's tree")
         }
         return treeID
@@ -172,19 +202,19 @@ extension GitRepository {
 
     private func createCommit(
         tree treeID: inout git_oid, parent parentID: UnsafePointer<git_oid>, author: UnsafeMutablePointer<git_signature>,
-        committer: UnsafeMutablePointer<git_signature>, message: String, objects: OpaquePointer
+        committer: UnsafeMutablePointer<git_signature>, message: String
     ) throws(GitError) -> git_oid {
         var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, objects, &treeID), "cannot read the sync commit's tree")
+        try check(git_tree_lookup(&tree, raw, &treeID), "cannot read the sync commit's tree")
         defer { git_tree_free(tree) }
         var parent: OpaquePointer?
-        try check(git_commit_lookup(&parent, objects, parentID), "cannot read HEAD's commit")
+        try check(git_commit_lookup(&parent, raw, parentID), "cannot read HEAD's commit")
         defer { git_commit_free(parent) }
         var parents: [OpaquePointer?] = [parent]
         var commitID = git_oid()
         let fullMessage = message.hasSuffix("\n") ? message : message + "\n"
         try check(
-            git_commit_create(&commitID, objects, nil, author, committer, nil, fullMessage, tree, 1, &parents),
+            git_commit_create(&commitID, raw, nil, author, committer, nil, fullMessage, tree, 1, &parents),
             "cannot create the sync commit")
         return commitID
     }
