@@ -115,16 +115,21 @@ public struct Baseline: Sendable, Equatable {
             Self.appendQuoted(id, to: &out)
             out.append(contentsOf: ": {".utf8)
             var first = true
-            for (name, value) in [("forgotten_key", e.forgottenKey), ("local_blob", e.localBlob), ("local_hash", e.localHash),
-                                  ("remote_hash", e.remoteHash), ("remote_id", e.remoteID), ("remote_updated_at", e.remoteUpdatedAt)] {
-                guard let value else { continue }
+            func field(_ name: StaticString, _ value: String?) {
+                guard let value else { return }
                 if !first { out.append(contentsOf: ", ".utf8) }
                 first = false
                 out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: name.utf8)
+                out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
                 out.append(contentsOf: "\": ".utf8)
                 Self.appendQuoted(value, to: &out)
             }
+            field("forgotten_key", e.forgottenKey)
+            field("local_blob", e.localBlob)
+            field("local_hash", e.localHash)
+            field("remote_hash", e.remoteHash)
+            field("remote_id", e.remoteID)
+            field("remote_updated_at", e.remoteUpdatedAt)
             out.append(UInt8(ascii: "}"))
             if index < ids.count - 1 { out.append(UInt8(ascii: ",")) }
         }
@@ -145,6 +150,16 @@ public struct Baseline: Sendable, Equatable {
     private static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         let backslash = UInt8(ascii: "\\")
         out.append(UInt8(ascii: "\""))
+        // Hashes, blob ids, keys and times: nothing to escape, copied whole.
+        let copied = s.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == backslash }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "\""), backslash: out.append(backslash); out.append(byte)
