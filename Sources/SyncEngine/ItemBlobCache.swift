@@ -62,12 +62,19 @@ final class ItemBlobCache {
         let kept = facts.filter { live.contains($0.key) }
         guard changed || kept.count != facts.count else { return }
         loaded = kept
-        var text = Self.header + "\n"
-        for (blob, fact) in kept.sorted(by: { $0.key < $1.key }) { text += blob + "\t" + Self.line(fact) + "\n" }
+        // In the dictionary's order: the file is read whole into a dictionary, so its order says nothing.
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes.reserveCapacity(kept.count * 120)
+        for (blob, fact) in kept {
+            bytes += blob.utf8
+            bytes.append(0x09)
+            bytes += Self.line(fact).utf8
+            bytes.append(0x0A)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let temporary = path + ".tmp-\(getpid())"
-        if FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) {
+        if FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) {
             if rename(temporary, path) != 0 { unlink(temporary) }
         }
         changed = false
