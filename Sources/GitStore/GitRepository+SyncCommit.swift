@@ -58,7 +58,7 @@ extension GitRepository {
         if git_oid_equal(&treeID, git_tree_id(parentTree)) == 1 { return nil }
 
         let text = message(treeChanges.map(\.staged))
-        let subject = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let subject = text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? ""
         guard !subject.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw GitError(.libgit2, "cannot make the sync commit: its message must start with a non-empty line")
         }
