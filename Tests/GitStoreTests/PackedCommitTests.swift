@@ -116,6 +116,29 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// A run killed between moving its pack into place and moving the index after it leaves a pack git ignores.
+    /// The next commit of the same files writes the same pack: it takes the read-only leftover's place, and its
+    /// index follows. A temporary pack left by a kill mid-write is not in the way either.
+    func testAPackLeftWithoutItsIndexIsReplacedByTheSamePack() throws {
+        let paths = (1...PackedBlobWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+        let start = try sandbox.headID()
+        _ = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "killed")
+        let index = try XCTUnwrap(packIndexes().first)
+        let folder = sandbox.repo + "/.git/objects/pack/"
+        try FileManager.default.removeItem(atPath: folder + index)
+        try sandbox.git("update-ref", "HEAD", start)
+        try sandbox.git("read-tree", "HEAD")
+        try sandbox.write(".git/objects/pack/tmp_pack_LeftBy", "half a pack")
+
+        let commit = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "again")
+
+        XCTAssertEqual(try packIndexes(), [index], "the same pack, now with its index")
+        XCTAssertEqual(try sandbox.headID(), commit?.id)
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/work/0042-item.md"), "item 41\n")
+        try sandbox.git("fsck", "--strict", "--no-progress")
+    }
+
     private func packIndexes() throws -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")) ?? []
         return Set(names.filter { $0.hasSuffix(".idx") })
