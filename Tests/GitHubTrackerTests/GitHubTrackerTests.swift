@@ -81,6 +81,16 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
             values: ["github.repo": "acme/widgets", "github.api_url": server.baseURL], token: token, originURL: nil, cacheDirectory: cache))
     }
 
+    /// The `since` of the listings read twice: one fixed time, so both reads make the same request.
+    private let listingStart = Date(timeIntervalSince1970: 1_000_000)
+
+    /// An ETag cache folder of the test's own, removed when it ends.
+    private func cacheFolder() -> URL {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
+        addTeardownBlock { try? FileManager.default.removeItem(at: cache) }
+        return cache
+    }
+
     private func request(since: Date? = nil) -> RemoteReadRequest {
         RemoteReadRequest(since: since, trackedKeys: [], discovery: DiscoveryFilter(), discoverySince: since)
     }
@@ -97,12 +107,10 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
 
     func testAnUnchangedListingCostsA304() async throws {
         try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "One"])
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let since = Date(timeIntervalSince1970: 1_000_000)
-        let first = try await tracker(cache: cache).read(request(since: since))
+        let cache = cacheFolder()
+        let first = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(first.items.count, 1)
-        let again = try await tracker(cache: cache).read(request(since: since))
+        let again = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(again.items.map(\.content.title), ["One"], "the cached body is used")
         let statuses = try await requests().compactMap { $0["status"] as? Int }
         XCTAssertEqual(statuses, [200, 304])
@@ -112,12 +120,10 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
     /// again, its full first page asked for afresh (its `Link` header names the pages) and the rest conditionally.
     func testAnUnchangedListingOfManyPagesIsReadWholeAgain() async throws {
         for i in 1...150 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let since = Date(timeIntervalSince1970: 1_000_000)
-        let first = try await tracker(cache: cache).read(request(since: since))
+        let cache = cacheFolder()
+        let first = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(first.items.count, 150)
-        let again = try await tracker(cache: cache).read(request(since: since))
+        let again = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(again.items.count, 150, "every page, both times")
         XCTAssertTrue(Set(again.items.map(\.key)) == Set(first.items.map(\.key)))
         let statuses = try await requests().compactMap { $0["status"] as? Int }
@@ -128,13 +134,11 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
     /// still read.
     func testAPageAddedBehindAnUnchangedFullFirstPageIsRead() async throws {
         for i in 1...100 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let since = Date(timeIntervalSince1970: 1_000_000)
-        let first = try await tracker(cache: cache).read(request(since: since))
+        let cache = cacheFolder()
+        let first = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(first.items.count, 100)
         try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue 101"])
-        let again = try await tracker(cache: cache).read(request(since: since))
+        let again = try await tracker(cache: cache).read(request(since: listingStart))
         XCTAssertEqual(again.items.count, 101)
         XCTAssertTrue(again.items.contains { $0.content.title == "Issue 101" })
     }
@@ -142,16 +146,14 @@ final class GitHubTrackerIntegrationTests: XCTestCase {
     /// The first version of the cache kept full pages: its file is removed unread, and the first read asks afresh.
     func testTheFirstVersionsCacheIsRemovedUnread() async throws {
         for i in 1...150 { try await admin("POST", "/_simulator/items", ["repository": "acme/widgets", "title": "Issue \(i)"]) }
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("etags-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: cache) }
-        let since = Date(timeIntervalSince1970: 1_000_000)
-        _ = try await tracker(cache: cache).read(request(since: since))
+        let cache = cacheFolder()
+        _ = try await tracker(cache: cache).read(request(since: listingStart))
         let kept = cache.appendingPathComponent(GitHubTracker.etagFile)
         let earlier = cache.appendingPathComponent("github-etags.json")
         try FileManager.default.moveItem(at: kept, to: earlier)
         try await admin("DELETE", "/_simulator/requests")
 
-        let again = try await tracker(cache: cache).read(request(since: since))
+        let again = try await tracker(cache: cache).read(request(since: listingStart))
 
         XCTAssertEqual(again.items.count, 150)
         XCTAssertFalse(FileManager.default.fileExists(atPath: earlier.path))
