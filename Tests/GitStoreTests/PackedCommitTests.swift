@@ -139,6 +139,26 @@ final class PackedCommitTests: GitStoreTestCase {
         try sandbox.git("fsck", "--strict", "--no-progress")
     }
 
+    /// With `GIT_OBJECT_DIRECTORY` set, the repository's objects live elsewhere: the commit writes its objects there,
+    /// loose, through libgit2, and no pack lands in the repository's own folder. git, given the same settings, reads
+    /// the commit.
+    func testAnObjectFolderFromTheEnvironmentGetsTheObjects() throws {
+        let paths = (1...PackedBlobWriter.threshold).map { String(format: "meta/work/%04d-item.md", $0) }
+        for (n, path) in paths.enumerated() { try sandbox.write(path, "item \(n)\n") }
+        let elsewhere = sandbox.root + "/objects-elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere + "/pack", withIntermediateDirectories: true)
+        let settings = ["GIT_OBJECT_DIRECTORY": elsewhere, "GIT_ALTERNATE_OBJECT_DIRECTORIES": sandbox.repo + "/.git/objects"]
+        for (name, value) in settings { setEnvironment(name, value) }
+
+        let commit = try GitRepository.open(at: sandbox.repo).commitSync(paths: paths, message: "elsewhere")
+
+        XCTAssertEqual(try packIndexes(), [], "no pack in the repository's own object folder")
+        let written = try FileManager.default.subpathsOfDirectory(atPath: elsewhere).filter { $0.count == 41 }
+        XCTAssertEqual(written.count, paths.count + 4, "the blobs, three trees and the commit, loose")
+        XCTAssertEqual(try sandbox.git("rev-parse", "HEAD", environment: settings).trimmingCharacters(in: .newlines), commit?.id)
+        XCTAssertEqual(try sandbox.git("show", "HEAD:meta/work/0042-item.md", environment: settings), "item 41\n")
+    }
+
     private func packIndexes() throws -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git/objects/pack")) ?? []
         return Set(names.filter { $0.hasSuffix(".idx") })
