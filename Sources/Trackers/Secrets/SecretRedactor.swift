@@ -11,13 +11,19 @@ public struct SecretRedactor: Sendable {
     private struct Form: Sendable {
         let text: String
         let bytes: [UInt8]
-        var isASCII: Bool { bytes.allSatisfy { $0 < 0x80 } }
+        let isASCII: Bool
+
+        init(_ text: String) {
+            self.text = text
+            bytes = Array(text.utf8)
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+        }
     }
 
     public init(secrets: [String]) {
         var forms = Set<String>()
         for secret in secrets { forms.formUnion(Self.forms(of: secret)) }
-        self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }.map { Form(text: $0, bytes: Array($0.utf8)) }
+        self.forms = forms.filter { $0.count >= 4 }.sorted { $0.count > $1.count }.map(Form.init)
     }
 
     /// ASCII forms byte for byte (every line of a 10,000-item run's output passes here, and Foundation's search
