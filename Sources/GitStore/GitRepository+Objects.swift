@@ -1,22 +1,20 @@
 import CLibGit2
 
 extension GitRepository {
-    /// Every regular file (mode 100644 or 100755) below `folder` in HEAD's tree, recursively, with its contents, in
-    /// tree order. One walk of the subtree; contents come straight from the object database, bypassing the object
-    /// cache. A folder missing from HEAD gives []. Symlinks and submodules are not files and are left out.
-    public func headFiles(under folder: String) throws(GitError) -> [TreeFile] {
-        let entries = try walkHead(under: folder)
+    /// HEAD's regular file (mode 100644 or 100755) at `path`, read straight from the object database; nil when HEAD
+    /// has none there: nothing, a folder, a symlink or a submodule. Only that path's tree entries are read.
+    public func headFile(at path: String) throws(GitError) -> [UInt8]? {
+        let tree = try headTree()
+        defer { git_tree_free(tree) }
+        guard var entry = try TreeEntryState(at: path, in: tree),
+              entry.mode == GIT_FILEMODE_BLOB || entry.mode == GIT_FILEMODE_BLOB_EXECUTABLE
+        else { return nil }
         let database = try objectDatabase()
         defer { git_odb_free(database) }
-        var files: [TreeFile] = []
-        files.reserveCapacity(entries.count)
-        for var entry in entries {
-            guard let contents = readObject(database, &entry.id, type: GIT_OBJECT_BLOB) else {
-                throw GitError(.libgit2, "cannot read the blob of '\(entry.path)': the object is missing")
-            }
-            files.append(TreeFile(path: entry.path, blobID: hexString(&entry.id), contents: contents))
+        guard let contents = readObject(database, &entry.id, type: GIT_OBJECT_BLOB) else {
+            throw GitError(.libgit2, "cannot read the blob of '\(path)': the object is missing")
         }
-        return files
+        return contents
     }
 
     /// The contents of a blob by its full hex id; nil when the id is malformed or the blob is missing.

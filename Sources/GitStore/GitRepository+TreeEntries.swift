@@ -22,7 +22,7 @@ extension GitRepository {
         return hexString(&id)
     }
 
-    /// The tree walk behind `headEntries` and `headFiles`: full paths and raw ids.
+    /// The tree walk behind `headEntries`: full paths and raw ids.
     func walkHead(under folder: String) throws(GitError) -> [(path: String, id: git_oid)] {
         let prefix = RepositoryPath.folderPrefix(folder)
         let tree = try headTree()

@@ -10,19 +10,6 @@ public enum HeadState: Sendable, Equatable {
     }
 }
 
-/// A regular file of HEAD's tree: repository-relative path, blob id and contents.
-public struct TreeFile: Sendable, Equatable {
-    public var path: String
-    public var blobID: String
-    public var contents: [UInt8]
-
-    public init(path: String, blobID: String, contents: [UInt8]) {
-        self.path = path
-        self.blobID = blobID
-        self.contents = contents
-    }
-}
-
 /// A commit identity (name and email), without a time.
 public struct Signature: Sendable, Equatable {
     public var name: String

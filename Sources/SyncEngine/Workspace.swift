@@ -38,8 +38,7 @@ struct Workspace {
 
     /// HEAD's version of `sync.log` (nil: none).
     func committedDecisionLog() -> String? {
-        (try? repository.headFiles(under: stateFolder))?.first { $0.path == decisionLogPath }
-            .map { String(decoding: $0.contents, as: UTF8.self) }
+        (try? repository.headFile(at: decisionLogPath))?.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `deferringBaseline`: `last-sync.json` is left for the caller to load (`baselineFile.load()`) when it needs it.

@@ -4,7 +4,7 @@ import XCTest
 @testable import GitStore
 
 final class ObjectReadingTests: GitStoreTestCase {
-    func testHeadFilesOfANestedFolderAreItsRegularFilesWithContents() throws {
+    func testHeadEntriesOfANestedFolderAreItsRegularFilesAndHeadFileReadsEach() throws {
         try sandbox.initialiseRepository()
         try sandbox.commitFiles([
             "meta/work/0001-first.md": "first\n",
@@ -19,29 +19,33 @@ final class ObjectReadingTests: GitStoreTestCase {
         try sandbox.git("add", "-A")
         try sandbox.git("commit", "-q", "-m", "symlink")
         try sandbox.write("meta/work/uncommitted.md", "not in HEAD\n")
+        let repository = try GitRepository.open(at: sandbox.repo)
 
-        let files = try GitRepository.open(at: sandbox.repo).headFiles(under: "meta/work")
+        let entries = try repository.headEntries(under: "meta/work")
 
         XCTAssertEqual(
-            files.map(\.path).sorted(),
+            entries.map(\.path).sorted(),
             ["meta/work/0001-first.md", "meta/work/archive/0002-second.md", "meta/work/archive/deeper/0003-third.md"])
-        for file in files {
-            XCTAssertEqual(file.contents, Array(try sandbox.read(file.path).utf8), file.path)
-            XCTAssertEqual(file.blobID, try sandbox.git("rev-parse", "HEAD:\(file.path)").trimmed, file.path)
+        for entry in entries {
+            XCTAssertEqual(try repository.headFile(at: entry.path), Array(try sandbox.read(entry.path).utf8), entry.path)
+            XCTAssertEqual(entry.blobID, try sandbox.git("rev-parse", "HEAD:\(entry.path)").trimmed, entry.path)
+        }
+        for notAFile in ["meta/work/link.md", "meta/work/uncommitted.md", "meta/work/archive", "meta/missing.md"] {
+            XCTAssertNil(try repository.headFile(at: notAFile), notAFile)
         }
     }
 
-    func testHeadFilesAcceptsSlashesAroundTheFolderAndAMissingFolderIsEmpty() throws {
+    func testHeadEntriesAcceptsSlashesAroundTheFolderAndAMissingFolderIsEmpty() throws {
         try sandbox.initialiseRepository()
         try sandbox.commitFiles(["meta/work/0001-a.md": "a\n", "meta/file.md": "not a folder\n"])
         let repository = try GitRepository.open(at: sandbox.repo)
 
-        XCTAssertEqual(try repository.headFiles(under: "/meta/work/").map(\.path), ["meta/work/0001-a.md"])
-        XCTAssertEqual(try repository.headFiles(under: "meta/missing"), [])
-        XCTAssertEqual(try repository.headFiles(under: "meta/file.md"), [])
+        XCTAssertEqual(try repository.headEntries(under: "/meta/work/").map(\.path), ["meta/work/0001-a.md"])
+        XCTAssertEqual(try repository.headEntries(under: "meta/missing"), [])
+        XCTAssertEqual(try repository.headEntries(under: "meta/file.md"), [])
     }
 
-    func testHeadFilesReadsTwoThousandFiles() throws {
+    func testHeadEntriesAndBlobsReadTwoThousandFiles() throws {
         try sandbox.initialiseRepository()
         var expected: [String: String] = [:]
         for number in 1...2_000 {
@@ -54,14 +58,16 @@ final class ObjectReadingTests: GitStoreTestCase {
             let fields = line.split(separator: "\t")
             return (String(fields[1]), String(fields[0].split(separator: " ")[2]))
         })
+        let repository = try GitRepository.open(at: sandbox.repo)
 
-        let files = try GitRepository.open(at: sandbox.repo).headFiles(under: "meta/bulk")
+        let entries = try repository.headEntries(under: "meta/bulk")
+        let contents = repository.blobs(entries.map(\.blobID))
 
-        XCTAssertEqual(files.count, 2_000)
-        XCTAssertEqual(Set(files.map(\.path)), Set(expected.keys))
-        for file in files {
-            XCTAssertEqual(String(decoding: file.contents, as: UTF8.self), expected[file.path])
-            XCTAssertEqual(file.blobID, expectedIDs[file.path])
+        XCTAssertEqual(entries.count, 2_000)
+        XCTAssertEqual(Set(entries.map(\.path)), Set(expected.keys))
+        for (entry, bytes) in zip(entries, contents) {
+            XCTAssertEqual(bytes.map { String(decoding: $0, as: UTF8.self) }, expected[entry.path])
+            XCTAssertEqual(entry.blobID, expectedIDs[entry.path])
         }
     }
 

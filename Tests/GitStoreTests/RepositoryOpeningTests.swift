@@ -42,7 +42,7 @@ final class RepositoryOpeningTests: GitStoreTestCase {
         let advice = "HEAD has no commits yet: commit your work items first"
         assertGitError(.unbornBranch, containing: advice) { () throws(GitError) in try repository.head() }
         assertGitError(.unbornBranch, containing: advice) { () throws(GitError) in
-            try repository.headFiles(under: "meta/work")
+            try repository.headFile(at: "meta/work/0001-a.md")
         }
         assertGitError(.unbornBranch, containing: advice) { () throws(GitError) in
             try repository.commitSync(paths: ["meta/work/0001-a.md"], message: "sync")
