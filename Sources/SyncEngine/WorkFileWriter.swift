@@ -93,12 +93,28 @@ final class WorkFileWriter {
         for folder in folders where allowedFolders.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
             guard safety.problem(with: folder) == nil else { continue }
             let full = root + "/" + folder
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
-            where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+            for name in Self.hiddenNames(in: full) where name.hasSuffix(Self.temporarySuffix) {
                 if unlink(full + "/" + name) == 0 { removed += 1 }
             }
         }
         return removed
+    }
+
+    /// The names in `folder` that start with a dot, other than "." and "..". Read with `readdir`, so the
+    /// thousands of work item names are looked at as bytes and never made into strings.
+    private static func hiddenNames(in folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String? in
+                guard raw.first == UInt8(ascii: ".") else { return nil }
+                let name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                return name == "." || name == ".." ? nil : name
+            }
+            if let name { names.append(name) }
+        }
+        return names
     }
 
     func isAllowed(_ relativePath: String) -> Bool {

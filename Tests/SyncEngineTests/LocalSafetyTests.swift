@@ -21,6 +21,23 @@ final class LocalSafetyTests: XCTestCase {
         XCTAssertEqual(report.exitCode, 4)
     }
 
+    /// A killed run's temporaries, in the work and state folders, go at the start of the next run. Every other name
+    /// stays, hidden or not, however close to one.
+    func testASyncRemovesTheTemporariesAKilledRunLeftAndNothingElse() async throws {
+        let sandbox = try EngineSandbox()
+        sandbox.tracker.add(EngineSandbox.content("Pulled"))
+        let left = [sandbox.workPath + "/.0009-left.md.sync-work-items.tmp", sandbox.statePath + "/.last-sync.json.sync-work-items.tmp"]
+        let kept = [sandbox.workPath + "/.hidden", sandbox.workPath + "/.0008-x.md.sync-work-items.tmp.keep",
+                    sandbox.workPath + "/0007-x.md.sync-work-items.tmp", sandbox.workPath + "/.sync-work-items.tm"]
+        for path in left + kept { try sandbox.write(path, "leftover\n") }
+
+        let report = try await sandbox.sync()
+
+        XCTAssertEqual(report.exitCode, 0)
+        for path in left { XCTAssertFalse(sandbox.exists(path), path) }
+        for path in kept { XCTAssertEqual(sandbox.read(path), "leftover\n", path) }
+    }
+
     func testEveryFailedItemGivesANonZeroExit() {
         func report(_ outcome: ItemOutcome) -> SyncReport {
             SyncReport(integration: "x", trackerName: "X", mode: .bidirectional, preview: false, outcomes: [outcome],
