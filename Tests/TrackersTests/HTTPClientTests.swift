@@ -149,4 +149,22 @@ final class HTTPClientTests: XCTestCase {
         // Four 100 ms requests two at a time take two rounds.
         XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(200))
     }
+
+    /// The bound is the client's, not the connection pool's: AsyncHTTPClient opens 8 connections to a host unless
+    /// told otherwise, which held `--concurrency 12` to 8, and 12 requests to two rounds.
+    func testTwelveRequestsUnderABoundOfTwelveGoInOneRound() async throws {
+        try await admin("/_simulator/faults", ["latency_ms": 600])
+        let client = TrackerHTTPClient(concurrency: 12)
+        let start = ContinuousClock.now
+        let url = server.baseURL + "/repos/acme/widgets/issues"
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    try await client.send(HTTPRequestSpec(method: "GET", url: url, headers: [("Authorization", "Bearer T")])).status
+                }
+            }
+            for try await status in group { XCTAssertEqual(status, 200) }
+        }
+        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(1_200), "two rounds of 600 ms: the pool held requests back")
+    }
 }

@@ -89,10 +89,13 @@ public struct RetryPolicy: Sendable {
 
 /// One pool for the whole process, never shut down (a global is never deinitialised), so a tracker can be dropped
 /// at any point (errors, Ctrl-C). Connection attempts are not retried inside the pool: a refused or unreachable
-/// tracker must fail within seconds, and our own retry loop decides what to do next.
+/// tracker must fail within seconds, and our own retry loop decides what to do next. The pool opens as many
+/// connections to a host as the most `--concurrency` allows (AsyncHTTPClient's own default is 8, which would hold
+/// a larger setting to 8): each client's `ConcurrencyLimiter` is the bound.
 private let processWideHTTPClient: HTTPClient = {
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool.retryConnectionEstablishment = false
+    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = TrackerHTTPClient.maximumConcurrency
     configuration.timeout.connect = .seconds(10)
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
 }()
@@ -122,6 +125,9 @@ actor ConcurrencyLimiter {
 /// no libcurl threading surprises), retries with backoff for what is safe to retry, `Retry-After` and rate-limit
 /// resets honoured, a bound on concurrent requests, and error texts scrubbed of secrets.
 public final class TrackerHTTPClient: Sendable {
+    /// The most requests a client may have in flight (`--concurrency` takes 1 to this).
+    public static let maximumConcurrency = 64
+
     private let client: HTTPClient
     private let limiter: ConcurrencyLimiter
     private let pausedUntil = Mutex<ContinuousClock.Instant?>(nil)
@@ -142,7 +148,7 @@ public final class TrackerHTTPClient: Sendable {
                 classify: @escaping ResponseClassifier = RetryPolicy.standardVerdict, pacer: RequestPacer? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         client = processWideHTTPClient
-        limiter = ConcurrencyLimiter(concurrency)
+        limiter = ConcurrencyLimiter(min(concurrency, Self.maximumConcurrency))
         self.userAgent = userAgent
         self.timeout = timeout
         for secret in secrets { Secrets.register(secret) }
