@@ -20,7 +20,7 @@ final class PackFileWriter {
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else { throw Self.failure("cannot create a pack in \(folder)") }
         descriptor = opened
-        temporary = String(cString: template)
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         do throws(GitError) {
             try write(Self.header(count: 0))
         } catch {
@@ -138,7 +138,7 @@ final class PackFileWriter {
         var template = Array((folder + "/tmp_idx_XXXXXX").utf8CString)
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else { throw failure("cannot create a pack index in \(folder)") }
-        let path = String(cString: template)
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var offset = 0
         let complete = bytes.withUnsafeBytes { raw in
             while offset < raw.count {
