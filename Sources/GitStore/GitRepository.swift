@@ -10,9 +10,13 @@ public final class GitRepository {
     /// The git dir shared by all worktrees (equals `gitDir` outside linked worktrees), no trailing slash.
     public let commonDir: String
 
-    private init(raw: OpaquePointer, workdir: String) {
+    /// The path `open` was given, for `openAgain`.
+    private let openedAt: String?
+
+    private init(raw: OpaquePointer, workdir: String, openedAt: String?) {
         self.raw = raw
         self.workdir = workdir
+        self.openedAt = openedAt
         gitDir = Self.withoutTrailingSlash(String(cString: git_repository_path(raw)))
         commonDir = Self.withoutTrailingSlash(String(cString: git_repository_commondir(raw)))
     }
@@ -29,7 +33,13 @@ public final class GitRepository {
             git_repository_free(raw)
             throw GitError.bareRepository
         }
-        return GitRepository(raw: raw, workdir: withoutTrailingSlash(String(cString: workdir)))
+        return GitRepository(raw: raw, workdir: withoutTrailingSlash(String(cString: workdir)), openedAt: path)
+    }
+
+    /// A second handle on this repository, opened as this one was: for work on another thread, as one handle must
+    /// not be used by two threads at once.
+    public func openAgain() throws(GitError) -> sending GitRepository {
+        try Self.open(at: openedAt)
     }
 
     /// Where HEAD points; an unborn branch (no commits yet) is an `.unbornBranch` error.

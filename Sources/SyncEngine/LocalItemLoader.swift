@@ -50,9 +50,9 @@ struct LocalItemLoader {
 
     /// `overrides`: files an interrupted run wrote and journalled (path → blob id), read from the working tree so
     /// the sync's own uncommitted writes are not mistaken for the user's edits.
-    func scan(overrides: [String: String]) throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
+    func scan(overrides: [String: String]) async throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
+        let dirtyPaths = Self.dirtyPaths(try repository.openAgain(), under: [workPath])
         let head = try repository.headEntries(under: workPath).filter { $0.path.hasSuffix(".md") }
-        let dirty = try repository.dirtyPaths(under: [workPath])
         var candidates = head.filter { !overrides.keys.contains($0.path) }.map { (path: $0.path, blobID: $0.blobID, contents: [UInt8]?.none) }
         for (path, blob) in overrides {
             guard let data = FileManager.default.contents(atPath: repository.workdir + "/" + path) else { continue }
@@ -66,6 +66,7 @@ struct LocalItemLoader {
         let unknown = candidates.filter { $0.contents == nil && knownIdentity($0.blobID) == nil }.map(\.blobID)
         let read = Dictionary(zip(unknown, repository.blobs(unknown)), uniquingKeysWith: { a, _ in a })
 
+        let dirty = try await dirtyPaths.value.get()
         var files: [ScannedFile] = []
         files.reserveCapacity(candidates.count)
         var reserved = Set<String>()
@@ -96,6 +97,14 @@ struct LocalItemLoader {
         }
         cache?.keep(head.map(\.blobID))
         return (files, reserved)
+    }
+
+    /// The uncommitted paths below `folders`, read on another thread through a handle of its own: the walk of the
+    /// working tree takes as long as the rest of the scan.
+    private static func dirtyPaths(_ repository: sending GitRepository, under folders: [String])
+        -> Task<Result<Set<String>, GitError>, Never>
+    {
+        Task.detached { Result { () throws(GitError) in try repository.dirtyPaths(under: folders) } }
     }
 
     /// `README.md` in any case. Only a 9-byte name can be one (no other letter upper-cases to these), so the rest
@@ -173,8 +182,8 @@ struct LocalItemLoader {
     }
 
     /// Every file parsed (for `check`).
-    func load(overrides: [String: String]) throws -> LoadedItems {
-        let (files, reserved) = try scan(overrides: overrides)
+    func load(overrides: [String: String]) async throws -> LoadedItems {
+        let (files, reserved) = try await scan(overrides: overrides)
         return materialise(files, reservedIDs: reserved, mustParse: { _ in true })
     }
 }

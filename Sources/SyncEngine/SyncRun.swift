@@ -139,15 +139,15 @@ final class SyncRun {
     private func readBothSides(tracker: any Tracker, recovery: JournalRecovery, reusing earlier: SettledRead?) async throws(SyncFailure)
         -> BothSides
     {
-        var baseline = try workspace.baselineFile.load()
-        for (id, entry) in recovery.baseline { baseline.items[id] = entry }
-
         let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern,
             cache: itemCache)
-        let scanned: (files: [ScannedFile], reservedIDs: Set<String>)
-        do { scanned = try loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
-            throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")
+        let (loadedBaseline, scanned) = try await workspace.baselineFile.load { () throws(SyncFailure) in
+            do { return try await loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
+                throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")
+            }
         }
+        var baseline = loadedBaseline
+        for (id, entry) in recovery.baseline { baseline.items[id] = entry }
         let tracked = scanned.files.compactMap { f -> (id: String, key: String)? in
             guard let id = f.id, let key = f.identity?.remoteKey else { return nil }
             return (id, key)

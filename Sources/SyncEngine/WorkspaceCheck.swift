@@ -28,7 +28,7 @@ public struct CheckReport: Sendable {
 
         // Work items: readable, unique ids, file names that match their ids.
         do {
-            let loaded = try LocalItemLoader(repository: workspace.repository, workPath: workspace.config.workPath,
+            let loaded = try await LocalItemLoader(repository: workspace.repository, workPath: workspace.config.workPath,
                 idPattern: workspace.idPattern).load(overrides: [:])
             report.itemCount = loaded.items.count
             for p in loaded.problems { report.problems.append(Problem(subject: p.path + (p.line.map { ":\($0)" } ?? ""), message: p.message)) }
