@@ -7,7 +7,7 @@ import WorkItems
 /// content, so an entry cannot go stale; the header names the binary that wrote the file (a new build may parse
 /// differently, so it starts afresh). Entries are kept for the blobs a run saw in the tree or wrote itself.
 final class ItemBlobCache {
-    enum Fact: Equatable {
+    enum Fact: Equatable, Sendable {
         /// The identity a scan of the frontmatter's id lines found: all a settled item needs.
         case scanned(WorkItemIdentity)
         /// Parsed in full: the identity and the hash of the local content (what `status` compares).
@@ -31,6 +31,8 @@ final class ItemBlobCache {
     /// Blobs of the tree this run read, and those it wrote: what `save` keeps.
     private var live = Set<String>()
     private var changed = false
+    /// `loaded` holds only the entries `save` keeps: until something is remembered, there is nothing to save.
+    private var pruned = false
 
     /// `path` nil: remember nothing between runs.
     init(path: String?) { self.path = path }
@@ -58,26 +60,49 @@ final class ItemBlobCache {
     /// Writes the cache, when anything changed, with the entries of the blobs kept or remembered this run;
     /// atomically, and a cache that cannot be written is simply not kept. A cache never read is left as it is.
     func save() {
-        guard let path, let facts = loaded else { return }
+        takeWhatToSave()?.write()
+    }
+
+    /// `save()` on another thread: what to keep is taken now, and the task writes it. nil when there is nothing to
+    /// write. Nothing remembered after this call is saved by it.
+    func saveInBackground() -> Task<Void, Never>? {
+        guard let contents = takeWhatToSave() else { return nil }
+        return Task.detached { contents.write() }
+    }
+
+    /// The entries to write, when anything changed; a later `save` then writes nothing unless more is remembered.
+    private func takeWhatToSave() -> Contents? {
+        guard let path, let facts = loaded, changed || !pruned else { return nil }
         let kept = facts.filter { live.contains($0.key) }
-        guard changed || kept.count != facts.count else { return }
         loaded = kept
-        // In the dictionary's order: the file is read whole into a dictionary, so its order says nothing.
-        var bytes = Array((Self.header + "\n").utf8)
-        bytes.reserveCapacity(kept.count * 120)
-        for (blob, fact) in kept {
-            bytes += blob.utf8
-            bytes.append(0x09)
-            bytes += Self.line(fact).utf8
-            bytes.append(0x0A)
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        if FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) {
-            if rename(temporary, path) != 0 { unlink(temporary) }
-        }
+        pruned = true
+        guard changed || kept.count != facts.count else { return nil }
         changed = false
+        return Contents(path: path, facts: kept)
+    }
+
+    /// The cache file's path and entries, written away from the run's thread.
+    private struct Contents: Sendable {
+        let path: String
+        let facts: [String: Fact]
+
+        func write() {
+            // In the dictionary's order: the file is read whole into a dictionary, so its order says nothing.
+            var bytes = Array((ItemBlobCache.header + "\n").utf8)
+            bytes.reserveCapacity(facts.count * 120)
+            for (blob, fact) in facts {
+                bytes += blob.utf8
+                bytes.append(0x09)
+                bytes += ItemBlobCache.line(fact).utf8
+                bytes.append(0x0A)
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let temporary = path + ".tmp-\(getpid())"
+            if FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) {
+                if rename(temporary, path) != 0 { unlink(temporary) }
+            }
+        }
     }
 
     // MARK: Format: a header line, then `<blob>\t<kind>\t<fields…>` per blob
@@ -89,7 +114,7 @@ final class ItemBlobCache {
         return format + " \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)"
     }()
 
-    private static func line(_ fact: Fact) -> String {
+    fileprivate static func line(_ fact: Fact) -> String {
         switch fact {
         case .scanned(let identity): return "S\t" + fields(identity)
         case .parsed(let identity, let hash): return "P\t" + fields(identity) + "\t" + hash

@@ -20,7 +20,7 @@ extension SyncRun {
                 try writer.write(Array(baseline.encoded().utf8), to: workspace.baselinePath)
                 paths.insert(workspace.baselinePath)
             }
-            paths.formUnion(workspace.uncommittedStateFiles())
+            paths.formUnion(workspace.uncommittedStateFiles(besides: paths))
             try journal.sync()
         } catch let stop as SyncFailure {
             throw stop

@@ -46,9 +46,15 @@ final class SyncRun {
         sweepTemporaries()
         let run = try await readDecideAndExecute(tracker: tracker, recovery: &recovery, reusing: settled.read)
         guard let executor = run.executor else { return run.report }
+        let savingItemCache = itemCache.saveInBackground()
         var report = run.report
-        let final = try commit(&report, record: run.record, executor: executor, recovery: recovery)
+        let final: Baseline
+        do { final = try commit(&report, record: run.record, executor: executor, recovery: recovery) } catch {
+            await savingItemCache?.value
+            throw error
+        }
         recordSettled(report: report, record: run.record, final: final)
+        await savingItemCache?.value
         return report
     }
 

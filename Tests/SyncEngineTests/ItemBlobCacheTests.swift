@@ -37,6 +37,35 @@ final class ItemBlobCacheTests: XCTestCase {
         XCTAssertNotNil(pruned.fact(for: "bbb"))
     }
 
+    /// The sync saves the cache while it commits: the task writes what `save` would, and a `save` after it writes
+    /// again only when something new was remembered.
+    func testASaveInTheBackgroundWritesWhatSaveWouldAndLeavesALaterSaveNothingToDo() async {
+        let path = folder + "/items"
+        let first = WorkItemIdentity(localID: "0001", remoteKey: "ENG-1", schema: .externalID)
+        let second = WorkItemIdentity(localID: "0002", remoteKey: "ENG-2", schema: .externalID)
+        let seeded = ItemBlobCache(path: path)
+        seeded.remember(.scanned(first), for: "aaa")
+        seeded.remember(.scanned(second), for: "old")
+        seeded.save()
+        let cache = ItemBlobCache(path: path)
+        cache.keep(["aaa"])
+        cache.remember(.parsed(second, contentHash: "h2"), for: "bbb")
+
+        await cache.saveInBackground()?.value
+
+        let saved = ItemBlobCache(path: path)
+        XCTAssertEqual(saved.fact(for: "aaa"), .scanned(first))
+        XCTAssertEqual(saved.fact(for: "bbb"), .parsed(second, contentHash: "h2"))
+        XCTAssertNil(saved.fact(for: "old"), "a blob this run neither saw nor wrote is dropped")
+        unlink(path)
+        cache.save()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing new to save")
+        XCTAssertNil(cache.saveInBackground())
+        cache.remember(.scanned(first), for: "ccc")
+        cache.save()
+        XCTAssertEqual(ItemBlobCache(path: path).fact(for: "ccc"), .scanned(first))
+    }
+
     func testValuesThatWouldNeedEscapingAreNotRemembered() {
         let cache = ItemBlobCache(path: folder + "/items")
         cache.remember(.scanned(WorkItemIdentity(localID: "a\tb", remoteKey: nil, schema: .externalID)), for: "aaa")
