@@ -134,37 +134,33 @@ final class HTTPClientTests: XCTestCase {
     }
 
     func testTheConcurrencyBoundHolds() async throws {
-        try await admin("/_simulator/faults", ["latency_ms": 100])
-        let client = TrackerHTTPClient(concurrency: 2)
-        let start = ContinuousClock.now
-        let url = server.baseURL + "/repos/acme/widgets/issues"
-        try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<4 {
-                group.addTask {
-                    try await client.send(HTTPRequestSpec(method: "GET", url: url, headers: [("Authorization", "Bearer T")])).status
-                }
-            }
-            for try await status in group { XCTAssertEqual(status, 200) }
-        }
+        let elapsed = try await timeToSend(4, concurrency: 2, latency: 100)
         // Four 100 ms requests two at a time take two rounds.
-        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(200))
+        XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(200))
     }
 
     /// The bound is the client's, not the connection pool's: AsyncHTTPClient opens 8 connections to a host unless
     /// told otherwise, which held `--concurrency 12` to 8, and 12 requests to two rounds.
     func testTwelveRequestsUnderABoundOfTwelveGoInOneRound() async throws {
-        try await admin("/_simulator/faults", ["latency_ms": 600])
-        let client = TrackerHTTPClient(concurrency: 12)
+        let elapsed = try await timeToSend(12, concurrency: 12, latency: 600)
+        XCTAssertLessThan(elapsed, .milliseconds(1_200), "two rounds of 600 ms: the pool held requests back")
+    }
+
+    /// How long `count` listing reads take through one client bounded to `concurrency`, each answered after
+    /// `latency` milliseconds.
+    private func timeToSend(_ count: Int, concurrency: Int, latency: Int) async throws -> Duration {
+        try await admin("/_simulator/faults", ["latency_ms": latency])
+        let client = TrackerHTTPClient(concurrency: concurrency)
         let start = ContinuousClock.now
         let url = server.baseURL + "/repos/acme/widgets/issues"
         try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<12 {
+            for _ in 0..<count {
                 group.addTask {
                     try await client.send(HTTPRequestSpec(method: "GET", url: url, headers: [("Authorization", "Bearer T")])).status
                 }
             }
             for try await status in group { XCTAssertEqual(status, 200) }
         }
-        XCTAssertLessThan(ContinuousClock.now - start, .milliseconds(1_200), "two rounds of 600 ms: the pool held requests back")
+        return ContinuousClock.now - start
     }
 }
