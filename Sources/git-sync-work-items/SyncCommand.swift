@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SyncEngine
 import Synchronization
+import Trackers
 
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,8 @@ struct SyncCommand: AsyncParsableCommand {
         if pushOnly && pullOnly { throw ValidationError("--push-only and --pull-only cannot be combined") }
         if porcelain && json { throw ValidationError("--porcelain and --json cannot be combined") }
         if maxPulls < 0 || maxPushes < 0 { throw ValidationError("--max-pulls and --max-pushes take a number of 0 or more") }
-        if concurrency < 1 || concurrency > 64 { throw ValidationError("--concurrency takes a number from 1 to 64") }
+        let most = TrackerHTTPClient.maximumConcurrency
+        if concurrency < 1 || concurrency > most { throw ValidationError("--concurrency takes a number from 1 to \(most)") }
         _ = try parsedResolutions()
         _ = try parsedPushNew()
     }
