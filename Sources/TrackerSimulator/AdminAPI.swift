@@ -103,7 +103,7 @@ struct AdminAPI: Sendable {
     private func moveClock(_ body: Data) async -> SimResponse {
         let spec = Self.object(body)
         let move: ClockMove
-        if let seconds = (spec?["advance_seconds"] as? NSNumber)?.doubleValue, !(spec?["advance_seconds"] is Bool) {
+        if let seconds = JSONNumber.plain(spec?["advance_seconds"])?.doubleValue {
             move = .advance(seconds: seconds)
         } else if let text = spec?["now"] as? String, let date = Self.parseInstant(text) {
             move = .set(date)

@@ -47,6 +47,16 @@ final class GitHubWriteTests: SimulatorTestCase {
         XCTAssertTrue(created.object["body"] is NSNull)
     }
 
+    /// GitHub takes a number as a title (`oneOf` string or integer) but not a boolean. On Linux the NSNumber 1 also
+    /// answers `is Bool`, which refused the title 1.
+    func testANumberIsATitleAndABooleanIsNot() async throws {
+        let one = try await http.api("POST", "/repos/acme/widgets/issues", ["title": 1])
+        XCTAssertEqual(one.status, 201, "\(one.object)")
+        XCTAssertEqual(one.object["title"] as? String, "1")
+        let yes = try await http.api("POST", "/repos/acme/widgets/issues", ["title": true])
+        XCTAssertEqual(yes.status, 422)
+    }
+
     func testEveryChangeBumpsUpdatedAtStrictlyEvenWithinOneSecond() async throws {
         let created = try await http.api("POST", "/repos/acme/widgets/issues", ["title": "Start"])
         var stamps = [try XCTUnwrap(created.object["updated_at"] as? String)]

@@ -24,6 +24,19 @@ final class SimulatorClockTests: SimulatorTestCase {
         XCTAssertGreaterThanOrEqual(stamp.timeIntervalSince(before), 3599)
     }
 
+    /// `1` is a number, `true` is not: on Linux `is Bool` holds for the NSNumbers 0 and 1, which refused a move of
+    /// one second.
+    func testOneSecondIsAMoveAndTrueIsNot() async throws {
+        let before = try await now()
+        let moved = try await http.admin("POST", "/_simulator/clock", ["advance_seconds": 1])
+        XCTAssertEqual(moved.status, 200, "\(moved.object)")
+        let after = try await now()
+        XCTAssertGreaterThanOrEqual(after.timeIntervalSince(before), 1)
+        XCTAssertLessThan(after.timeIntervalSince(before), 60)
+        let refused = try await http.admin("POST", "/_simulator/clock", ["advance_seconds": true])
+        XCTAssertEqual(refused.status, 400)
+    }
+
     func testSettingNowInThePastNeverMakesUpdatedStampsGoBack() async throws {
         let first = try await http.api("POST", "/repos/acme/widgets/issues", ["title": "First"]).object
         let set = try await http.admin("POST", "/_simulator/clock", ["now": "2001-01-01T00:00:00Z"])
