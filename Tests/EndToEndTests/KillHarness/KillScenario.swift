@@ -43,6 +43,10 @@ struct KillScenario {
         for id in keptRemote { try await tracker.change(keys[id]!, RemoteFields(description: remoteBody("Theirs wins \(id)."))) }
         for (n, title) in discovered.enumerated() {
             try await tracker.add(tracker.inProject(RemoteFields(title: title, description: remoteBody("Pulled new \(n + 1)."))))
+            // A creation second of its own: new items are numbered by creation time, and items made in the same
+            // second by key, which on Trello (a random shortLink) would number them differently in each replay and
+            // rename the work files a kill point names.
+            try await tracker.advanceClock(seconds: 1)
         }
         try await tracker.clearRequests()
         return KillScenario(scene: scene, keys: keys)
