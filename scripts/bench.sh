@@ -19,7 +19,9 @@ SIZES="${BENCH_SIZES:-1000 10000}"
 LATENCY="${BENCH_LATENCY_MS:-50}"
 TRACKERS="${BENCH_TRACKERS:-github jira linear trello}"
 LARGE="${BENCH_LARGE-github:100000}"
-CONCURRENCY=8
+# The requests a run has in flight: --concurrency's default, as the binary's help states it.
+CONCURRENCY="$("$SYNC" sync --help | tr -s ' \n' ' ' | sed -n 's/.*--concurrency <concurrency> [^(]*(default: \([0-9]*\)).*/\1/p')"
+[ -n "$CONCURRENCY" ] || { echo "bench: $SYNC sync --help states no default for --concurrency" >&2; exit 1; }
 PAGE=100
 WORK="$(mktemp -d "${BENCH_TMPDIR:-$ROOT/.build}/sync-work-items-bench.XXXXXX")"
 trap 'kill ${SIM_PID:-0} 2>/dev/null || true; rm -rf "$WORK"' EXIT

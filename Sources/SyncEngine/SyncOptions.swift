@@ -1,4 +1,5 @@
 import Foundation
+import Trackers
 
 public struct SyncOptions: Sendable {
     public var mode: SyncMode = .bidirectional
@@ -13,7 +14,7 @@ public struct SyncOptions: Sendable {
     public var all = false
     public var maxPulls = 25
     public var maxPushes = 25
-    public var concurrency = 8
+    public var concurrency = TrackerHTTPClient.defaultConcurrency
 
     public init() {}
 }

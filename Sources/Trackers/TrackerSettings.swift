@@ -15,12 +15,12 @@ public struct TrackerSettings: Sendable {
     public var originURL: String?
     /// A private folder under `.git/sync-work-items/` for caches such as ETags; created on demand.
     public var cacheDirectory: URL?
-    /// Upper bound on concurrent remote writes.
+    /// Upper bound on requests in flight at once (`--concurrency`), reads and writes alike.
     public var writeConcurrency: Int
 
     public init(
         integration: String, values: [String: String], token: String?, originURL: String?, cacheDirectory: URL?,
-        writeConcurrency: Int = 8
+        writeConcurrency: Int = TrackerHTTPClient.defaultConcurrency
     ) {
         self.integration = integration
         self.values = values

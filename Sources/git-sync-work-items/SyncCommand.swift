@@ -34,8 +34,8 @@ struct SyncCommand: AsyncParsableCommand {
     var maxPulls = 25
     @Option(name: .customLong("max-pushes"), help: "Stop before writing if more remote writes than this are needed.")
     var maxPushes = 25
-    @Option(help: "Concurrent remote writes.")
-    var concurrency = 8
+    @Option(help: "Requests to the tracker in flight at once.")
+    var concurrency = TrackerHTTPClient.defaultConcurrency
     @Flag(help: "Machine-readable output: one `<id>\\t<action>\\t<state>\\t<detail>` line per item.")
     var porcelain = false
     @Flag(help: "Machine-readable output as one JSON document.")

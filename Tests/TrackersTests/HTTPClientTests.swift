@@ -146,11 +146,18 @@ final class HTTPClientTests: XCTestCase {
         XCTAssertLessThan(elapsed, .milliseconds(1_200), "two rounds of 600 ms: the pool held requests back")
     }
 
-    /// How long `count` listing reads take through one client bounded to `concurrency`, each answered after
-    /// `latency` milliseconds.
-    private func timeToSend(_ count: Int, concurrency: Int, latency: Int) async throws -> Duration {
+    /// A small sync's ten writes go in one round trip unless `--concurrency` says otherwise; at the default of
+    /// eight before, they took two.
+    func testTenRequestsUnderTheDefaultBoundGoInOneRound() async throws {
+        let elapsed = try await timeToSend(10, concurrency: nil, latency: 600)
+        XCTAssertLessThan(elapsed, .milliseconds(1_200), "two rounds of 600 ms: the default bound is under ten")
+    }
+
+    /// How long `count` listing reads take through one client bounded to `concurrency` (nil: the client's default),
+    /// each answered after `latency` milliseconds.
+    private func timeToSend(_ count: Int, concurrency: Int?, latency: Int) async throws -> Duration {
         try await admin("/_simulator/faults", ["latency_ms": latency])
-        let client = TrackerHTTPClient(concurrency: concurrency)
+        let client = concurrency.map { TrackerHTTPClient(concurrency: $0) } ?? TrackerHTTPClient()
         let start = ContinuousClock.now
         let url = server.baseURL + "/repos/acme/widgets/issues"
         try await withThrowingTaskGroup(of: Int.self) { group in

@@ -127,6 +127,10 @@ actor ConcurrencyLimiter {
 public final class TrackerHTTPClient: Sendable {
     /// The most requests a client may have in flight (`--concurrency` takes 1 to this).
     public static let maximumConcurrency = 64
+    /// Requests in flight at once unless `--concurrency` says otherwise: ten, as the AWS CLI and terraform default
+    /// to, so the ten writes of a small sync go in one round trip. Each tracker's pacer, not this bound, keeps a
+    /// large push under its published rate limits.
+    public static let defaultConcurrency = 10
 
     private let client: HTTPClient
     private let limiter: ConcurrencyLimiter
@@ -143,8 +147,8 @@ public final class TrackerHTTPClient: Sendable {
     /// `secrets` are scrubbed from every message this client makes (and registered with `Secrets` for every other
     /// message of the process); `classify` is the tracker's reading of "not now" answers; `pacer` spaces every
     /// request (retries included) under the tracker's published rate limits.
-    public init(userAgent: String = "git-sync-work-items", concurrency: Int = 8, timeout: Duration = .seconds(30),
-                secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
+    public init(userAgent: String = "git-sync-work-items", concurrency: Int = TrackerHTTPClient.defaultConcurrency,
+                timeout: Duration = .seconds(30), secrets: [String] = [], policy: RetryPolicy = RetryPolicy(),
                 classify: @escaping ResponseClassifier = RetryPolicy.standardVerdict, pacer: RequestPacer? = nil,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         client = processWideHTTPClient
