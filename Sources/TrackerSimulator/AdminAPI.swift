@@ -18,7 +18,7 @@ struct AdminAPI: Sendable {
         case ("POST", "items"):
             return await changing(tracker.adminAddItem(request.body, baseURL: baseURL))
         case ("POST", "setup"):
-            if let record = (Self.object(request.body)?["record_bodies"]) as? Bool { log.setRecordsBodies(record) }
+            if let record = JSONScalar.boolean(Self.object(request.body)?["record_bodies"]) { log.setRecordsBodies(record) }
             return await changing(tracker.adminSetup(request.body))
         case ("GET", "requests"):
             let bodies = request.query.contains { $0.name == "bodies" && !["", "0", "false"].contains($0.value) }
@@ -82,8 +82,8 @@ struct AdminAPI: Sendable {
         let count = spec["count"] as? Int ?? 1
         guard count > 0 else { return Self.error(400, "\"count\" must be at least 1") }
         let action: FaultInjector.Fault.Action
-        if spec["drop"] as? Bool == true {
-            action = .drop(afterEffect: spec["after"] as? Bool ?? false)
+        if JSONScalar.boolean(spec["drop"]) == true {
+            action = .drop(afterEffect: JSONScalar.boolean(spec["after"]) ?? false)
         } else {
             let status = spec["status"] as? Int ?? 503
             guard (100...599).contains(status) else { return Self.error(400, "\"status\" must be an HTTP status") }
@@ -103,7 +103,7 @@ struct AdminAPI: Sendable {
     private func moveClock(_ body: Data) async -> SimResponse {
         let spec = Self.object(body)
         let move: ClockMove
-        if let seconds = JSONNumber.plain(spec?["advance_seconds"])?.doubleValue {
+        if let seconds = JSONScalar.number(spec?["advance_seconds"])?.doubleValue {
             move = .advance(seconds: seconds)
         } else if let text = spec?["now"] as? String, let date = Self.parseInstant(text) {
             move = .set(date)

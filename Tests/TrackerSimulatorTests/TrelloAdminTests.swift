@@ -52,7 +52,7 @@ final class TrelloAdminTests: TrelloTestCase {
 
     func testBadItemsAreRefusedWithAReason() async throws {
         for (body, words) in [(["state": "Nowhere"], "Nowhere"), (["assignee": "stranger"], "stranger"), (["scope": "NoBoard1"], "NoBoard1"),
-                              (["labels": "not a list"], "labels"), (["description": String(repeating: "x", count: 16_385)], "16,384")] as [([String: Any], String)] {
+                              (["labels": "not a list"], "labels"), (["closed": 1], "closed"), (["description": String(repeating: "x", count: 16_385)], "16,384")] as [([String: Any], String)] {
             let answer = try await http.admin("POST", "/_simulator/items", body)
             XCTAssertEqual(answer.status, 400, "\(body)")
             XCTAssertTrue((answer.object["message"] as? String ?? "").contains(words), answer.text)

@@ -56,7 +56,7 @@ struct GitHubRequestBody {
     /// A title must be a non-empty string (GitHub also takes a number).
     private func title() throws(Failure) -> String? {
         guard let value = fields["title"] else { return nil }
-        if let number = JSONNumber.plain(value) { return number.stringValue }
+        if let number = JSONScalar.number(value) { return number.stringValue }
         guard let text = value as? String, !text.isEmpty else {
             throw .invalid(.init(field: "title", code: value is NSNull ? "missing_field" : "invalid"))
         }

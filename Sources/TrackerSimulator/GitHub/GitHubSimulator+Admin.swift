@@ -28,7 +28,7 @@ extension GitHubSimulator {
         let new = NewIssue(
             title: title, body: fields["body"] as? String, labels: fields["labels"] as? [String] ?? [],
             assignees: fields["assignees"] as? [String] ?? [], user: fields["user"] as? String ?? "octocat", state: state,
-            stateReason: fields["state_reason"] as? String, isPullRequest: fields["pull_request"] as? Bool ?? false)
+            stateReason: fields["state_reason"] as? String, isPullRequest: JSONScalar.boolean(fields["pull_request"]) ?? false)
         do {
             try store.ensureRepository(repoName)
             let issue = try store.createIssue(new, in: repoName, unknownUsers: .add)

@@ -15,7 +15,7 @@ struct TrelloAdminInput: Sendable {
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { throw Invalid(message: "expected a JSON object") }
         neutral = try NeutralItemInput(object)
         if let value = object["closed"] {
-            guard let flag = value as? Bool else { throw Invalid(message: "\"closed\" must be true or false") }
+            guard let flag = JSONScalar.boolean(value) else { throw Invalid(message: "\"closed\" must be true or false") }
             closed = flag
         }
         comment = try NeutralItemInput.string("comment", object)
