@@ -2,15 +2,11 @@ import CLibGit2
 import Foundation
 
 extension GitRepository {
-    /// Where the index lives (`GIT_INDEX_FILE` and linked worktrees respected).
-    func indexFilePath() throws(GitError) -> String {
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, raw), "cannot open the index")
-        defer { git_index_free(index) }
-        guard let index, let path = git_index_path(index) else {
-            throw GitError(.libgit2, "cannot find the index file of this repository")
-        }
-        return String(cString: path)
+    /// Where the index lives: `GIT_INDEX_FILE` when set (the path the opener gave libgit2), else `index` in this
+    /// worktree's git dir, as libgit2 names it. Worked out without loading the index, which at 10,000 entries took
+    /// 12 ms before a sync's first request.
+    func indexFilePath() -> String {
+        environmentValue("GIT_INDEX_FILE") ?? gitDir + "/index"
     }
 
     /// Who holds the index lock. A lock that a killed sync left (our signature, pid gone) is removed here, with the
@@ -18,7 +14,7 @@ extension GitRepository {
     /// removed an abandoned lock.
     @discardableResult
     public func clearAbandonedIndexLock() throws(GitError) -> Bool {
-        let indexPath = try indexFilePath()
+        let indexPath = indexFilePath()
         switch IndexLock.holder(ofIndex: indexPath) {
         case .nobody:
             return false
@@ -81,7 +77,7 @@ extension GitRepository {
             if let head, hashWorkingFile(path) == head.hex { stat = try WorkingFile.status(workdir + "/" + path, path: path) }
             entries.append((path, head, stat))
         }
-        let indexPath = try indexFilePath()
+        let indexPath = indexFilePath()
         let lock = try IndexLock.acquire(indexPath: indexPath)
         defer { lock.release() }
         let failure = "cannot repair the index entries of \(paths.joined(separator: ", "))"

@@ -75,7 +75,7 @@ extension GitRepository {
     /// journalled blobs, never behind it. `observe` hears each step; whatever it throws stops the commit there.
     public func finishSyncCommit(_ prepared: PreparedSyncCommit, observe: (CommitStep) throws -> Void) throws -> SyncCommit {
         if let operation = RepositoryOperation(state: git_repository_state(raw)) { throw operation.error }
-        let indexPath = try indexFilePath()
+        let indexPath = indexFilePath()
         let lock = try IndexLock.acquire(indexPath: indexPath)
         defer { lock.release() }
         try observe(.indexLocked)

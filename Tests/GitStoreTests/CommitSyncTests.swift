@@ -232,4 +232,22 @@ final class CommitSyncTests: GitStoreTestCase {
         XCTAssertEqual(try sandbox.git("show", "HEAD:\(item)"), "first v2\n")
         XCTAssertEqual(try sandbox.statusLines(), ["M  notes.txt"])
     }
+
+    /// `git commit` with GIT_INDEX_FILE updates that index and leaves the repository's own untouched.
+    func testTheIndexNamedByGitIndexFileIsTheOneUpdated() throws {
+        let alternate = sandbox.root + "/alternate-index"
+        try FileManager.default.copyItem(atPath: sandbox.repo + "/.git/index", toPath: alternate)
+        let ownIndex = try Data(contentsOf: URL(fileURLWithPath: sandbox.repo + "/.git/index"))
+        try sandbox.write(item, "first v2\n")
+        setEnvironment("GIT_INDEX_FILE", alternate)
+
+        let commit = try GitRepository.open(at: sandbox.repo).commitSync(paths: [item], message: "sync")
+
+        XCTAssertEqual(commit?.id, try sandbox.headID())
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: sandbox.repo + "/.git/index")), ownIndex)
+        let committedBlob = try sandbox.git("rev-parse", "HEAD:\(item)").trimmed
+        let staged = try sandbox.git("ls-files", "-s", item, environment: ["GIT_INDEX_FILE": alternate])
+        XCTAssertTrue(staged.contains(committedBlob), "the alternate index stages the committed blob: \(staged)")
+        XCTAssertEqual(try sandbox.git("diff-files", "--name-only", environment: ["GIT_INDEX_FILE": alternate]), "")
+    }
 }
