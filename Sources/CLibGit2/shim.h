@@ -12,3 +12,8 @@ static inline int gsw_set_config_search_path(git_config_level_t level, const cha
 static inline int gsw_get_config_search_path(git_buf *out, git_config_level_t level) {
     return git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, (int)level, out);
 }
+
+/* Whether every object read is hashed again to check its id (libgit2's default; git itself leaves that to fsck). */
+static inline int gsw_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
