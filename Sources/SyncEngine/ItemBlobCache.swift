@@ -31,7 +31,7 @@ final class ItemBlobCache {
     /// Blobs of the tree this run read, and those it wrote: what `save` keeps.
     private var live = Set<String>()
     private var changed = false
-    /// `loaded` holds only the entries `save` keeps: until something is remembered, there is nothing to save.
+    /// The entries went to a save (which pruned them): until something is remembered, there is nothing to save.
     private var pruned = false
 
     /// `path` nil: remember nothing between runs.
@@ -63,30 +63,40 @@ final class ItemBlobCache {
         takeWhatToSave()?.write()
     }
 
-    /// `save()` on another thread: what to keep is taken now, and the task writes it. nil when there is nothing to
-    /// write. Nothing remembered after this call is saved by it.
+    /// `save()` on another thread: the entries are taken now, and the task prunes and writes them. nil when there is
+    /// nothing to write. Nothing remembered after this call is saved by it.
     func saveInBackground() -> Task<Void, Never>? {
         guard let contents = takeWhatToSave() else { return nil }
         return Task.detached { contents.write() }
     }
 
-    /// The entries to write, when anything changed; a later `save` then writes nothing unless more is remembered.
+    /// The entries and the blobs to keep, when anything may have changed; a later `save` then writes nothing unless
+    /// more is remembered. The pruning itself is left to `Contents` (a fifth of a small sync's work after its
+    /// writes, at 10,000 items), so `loaded` keeps the unused entries for the rest of this run.
     private func takeWhatToSave() -> Contents? {
         guard let path, let facts = loaded, changed || !pruned else { return nil }
-        let kept = facts.filter { live.contains($0.key) }
-        loaded = kept
+        let contents = Contents(path: path, facts: facts, live: live, changed: changed)
         pruned = true
-        guard changed || kept.count != facts.count else { return nil }
         changed = false
-        return Contents(path: path, facts: kept)
+        return contents
     }
 
-    /// The cache file's path and entries, written away from the run's thread.
+    /// The cache file's path and entries, pruned and written away from the run's thread.
     private struct Contents: Sendable {
         let path: String
         let facts: [String: Fact]
+        /// The blobs whose entries are kept.
+        let live: Set<String>
+        /// Whether an entry was added or changed: otherwise the file is written only when pruning drops one.
+        let changed: Bool
 
         func write() {
+            let kept = facts.filter { live.contains($0.key) }
+            guard changed || kept.count != facts.count else { return }
+            write(kept)
+        }
+
+        private func write(_ facts: [String: Fact]) {
             // In the dictionary's order: the file is read whole into a dictionary, so its order says nothing.
             var bytes = Array((ItemBlobCache.header + "\n").utf8)
             bytes.reserveCapacity(facts.count * 120)
