@@ -7,7 +7,7 @@ import Foundation
 /// One line per field (the last: how many items follow), then one tab-separated line per tracked item: `key`, the
 /// remote updated time the baseline holds, the tracker's stable id (empty when none).
 struct SettledStamp: Equatable {
-    struct Tracked: Equatable {
+    struct Tracked: Equatable, Sendable {
         var key: String
         var remoteUpdatedAt: String
         var remoteID: String?

@@ -2,16 +2,14 @@ import Foundation
 import GitStore
 
 extension SyncRun {
-    /// The last phase: state files (baseline, decision log) written, then the sync commit, journalled before it is
-    /// made visible, then the journal cleared down to what the next run still needs.
-    /// Returns the baseline the run leaves.
-    @discardableResult
-    func commit(_ report: inout SyncReport, record: RunRecord, executor: Executor, recovery: JournalRecovery)
-        throws(SyncFailure) -> Baseline
+    /// The last phase: state files (`baseline`, the one `finalBaseline` made, and the decision log) written, then the
+    /// sync commit, journalled before it is made visible, then the journal cleared down to what the next run still
+    /// needs.
+    func commit(_ report: inout SyncReport, final baseline: Baseline, record: RunRecord, executor: Executor,
+        recovery: JournalRecovery) throws(SyncFailure)
     {
         let decisions = recovery.decisions + executor.decisions + skipDecisions(report.outcomes)
         var paths = Set(recovery.writtenFiles.keys).union(executor.writtenPaths).union(recovery.commitPaths)
-        let baseline = finalBaseline(executor.baseline, report: report, record: record)
         do {
             if try DecisionLog(root: repository.workdir, path: workspace.decisionLogPath, writer: writer).append(decisions) {
                 paths.insert(workspace.decisionLogPath)
@@ -32,7 +30,6 @@ extension SyncRun {
             report.commit = try makeCommit(paths: paths.sorted(), message: message)
         }
         try keepUnsettledCreates(report: report, executor: executor, recovery: recovery, record: record)
-        return baseline
     }
 
     /// `--resolve ID=skip` changes nothing, so it is journalled by nothing: it is logged when the run gets here.
@@ -45,7 +42,7 @@ extension SyncRun {
 
     /// The executor's baseline with forgotten items marked, restored ones unmarked, and the clock (with the discovery
     /// filters it holds for) moved only when everything the plan held was applied.
-    private func finalBaseline(_ executed: Baseline, report: SyncReport, record: RunRecord) -> Baseline {
+    func finalBaseline(_ executed: Baseline, report: SyncReport, record: RunRecord) -> Baseline {
         var baseline = executed
         for item in record.missing.deleted where options.forget.contains(item.id) {
             baseline.items[item.id]?.forgottenKey = item.key

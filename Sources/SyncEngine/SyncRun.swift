@@ -48,12 +48,13 @@ final class SyncRun {
         guard let executor = run.executor else { return run.report }
         let savingItemCache = itemCache.saveInBackground()
         var report = run.report
-        let final: Baseline
-        do { final = try commit(&report, record: run.record, executor: executor, recovery: recovery) } catch {
+        let final = finalBaseline(executor.baseline, report: report, record: run.record)
+        let tracking = Self.trackedInBackground(report: report, record: run.record, final: final)
+        do { try commit(&report, final: final, record: run.record, executor: executor, recovery: recovery) } catch {
             await savingItemCache?.value
             throw error
         }
-        recordSettled(report: report, record: run.record, final: final)
+        recordSettled(report: report, record: run.record, final: final, tracked: await tracking.value)
         await savingItemCache?.value
         return report
     }
@@ -90,7 +91,11 @@ final class SyncRun {
         var report = makeReport(plan, sides: sides, tracker: tracker)
         report.refusal = BlastRadiusGate(maxPulls: options.maxPulls, maxPushes: options.maxPushes).check(plan)
         report.outcomes = plan.items.map { Executor.outcome($0, state: .planned) }
-        if plan.items.isEmpty { recordSettled(report: report, record: RunRecord(plan: plan, sides: sides), final: sides.baseline) }
+        if plan.items.isEmpty {
+            let record = RunRecord(plan: plan, sides: sides)
+            recordSettled(report: report, record: record, final: sides.baseline,
+                tracked: Self.trackedAfter(report: report, record: record, final: sides.baseline))
+        }
         return report
     }
 
