@@ -7,19 +7,15 @@ struct LinearMutationRoot: GraphQLObjectValue {
     let graphQLTypeName = "Mutation"
     let world: LinearWorld
 
-    /// A mutation that fails changes nothing, even when it had started (a move before a refused label).
+    /// A mutation that fails changes nothing: each checks its input before changing the store, and an update that
+    /// moved the issue before a refused field puts the store back. (A copy of the store kept for every mutation
+    /// made each one copy all the issues.)
     func resolve(_ field: String, _ arguments: GraphQLArguments) throws(GraphQLFieldError) -> GraphQLResult {
-        let before = world.store
-        do {
-            switch field {
-            case "issueCreate": return try create(arguments.object("input") ?? [:])
-            case "issueUpdate": return try update(id: arguments.string("id") ?? "", arguments.object("input") ?? [:])
-            case "issueLabelCreate": return try createLabel(arguments.object("input") ?? [:])
-            default: return .null
-            }
-        } catch {
-            world.store = before
-            throw error
+        switch field {
+        case "issueCreate": return try create(arguments.object("input") ?? [:])
+        case "issueUpdate": return try update(id: arguments.string("id") ?? "", arguments.object("input") ?? [:])
+        case "issueLabelCreate": return try createLabel(arguments.object("input") ?? [:])
+        default: return .null
         }
     }
 
@@ -55,13 +51,26 @@ struct LinearMutationRoot: GraphQLObjectValue {
     // MARK: issueUpdate
 
     private func update(id: String, _ input: [String: GraphQLInput]) throws(GraphQLFieldError) -> GraphQLResult {
-        guard var issue = world.store.issue(idOrIdentifier: id) else { throw LinearErrors.entityNotFound("Issue") }
-        let before = issue
-        if let teamID = input["teamId"]?.string, teamID != issue.teamID {
-            guard world.store.team(id: teamID) != nil else { throw LinearErrors.entityNotFound("Team") }
-            world.store.move(issue.id, toTeam: teamID)
-            issue = world.store.issue(id: issue.id) ?? issue
+        guard let issue = world.store.issue(idOrIdentifier: id) else { throw LinearErrors.entityNotFound("Issue") }
+        guard let teamID = input["teamId"]?.string, teamID != issue.teamID else {
+            return try update(issue, input, previousState: issue.stateID)
         }
+        guard world.store.team(id: teamID) != nil else { throw LinearErrors.entityNotFound("Team") }
+        let beforeMove = world.store
+        do {
+            world.store.move(issue.id, toTeam: teamID)
+            return try update(world.store.issue(id: issue.id) ?? issue, input, previousState: issue.stateID)
+        } catch {
+            world.store = beforeMove
+            throw error
+        }
+    }
+
+    /// The fields of `input` applied to `issue` (already in its new team when the update moves it).
+    private func update(_ current: LinearStore.Issue, _ input: [String: GraphQLInput], previousState: String)
+        throws(GraphQLFieldError) -> GraphQLResult
+    {
+        var issue = current
         try apply(input, to: &issue)
         if let added = input["addedLabelIds"]?.list?.compactMap(\.string) {
             try checkLabels(added, team: issue.teamID)
@@ -70,7 +79,7 @@ struct LinearMutationRoot: GraphQLObjectValue {
         if let removed = input["removedLabelIds"]?.list?.compactMap(\.string) {
             issue.labelIDs.removeAll { removed.contains($0) }
         }
-        stamp(&issue, previousState: before.stateID)
+        stamp(&issue, previousState: previousState)
         world.store.update(issue)
         return payload(issue)
     }
