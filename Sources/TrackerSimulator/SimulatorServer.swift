@@ -3,16 +3,19 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The simulator's HTTP front on 127.0.0.1: admin routes, latency, faults, the token check and the request log
 /// around one simulated tracker.
 public final class SimulatorServer: Sendable {
     /// `http://127.0.0.1:PORT`, the tracker's API root (for GitHub what `https://api.github.com` is).
     public let baseURL: String
+    private let group: ServiceGroup
     private let task: Task<Void, Never>
 
-    private init(baseURL: String, task: Task<Void, Never>) {
+    private init(baseURL: String, group: ServiceGroup, task: Task<Void, Never>) {
         self.baseURL = baseURL
+        self.group = group
         self.task = task
     }
 
@@ -38,9 +41,10 @@ public final class SimulatorServer: Sendable {
             },
             logger: Logger(label: "tracker-simulator", factory: { _ in SwiftLogNoOpLogHandler() })
         )
+        let group = ServiceGroup(configuration: .init(services: [app], logger: app.logger))
         let task = Task {
             do {
-                try await app.run()
+                try await group.run()
             } catch {
                 continuation.yield(.failure(error))
             }
@@ -48,15 +52,18 @@ public final class SimulatorServer: Sendable {
         }
         for await result in started {
             switch result {
-            case .success(let port): return SimulatorServer(baseURL: "http://127.0.0.1:\(port)", task: task)
+            case .success(let port): return SimulatorServer(baseURL: "http://127.0.0.1:\(port)", group: group, task: task)
             case .failure(let error): throw error
             }
         }
         throw SimulatorStartError()
     }
 
+    /// Shuts the server down gracefully: cancelling its task could trap in swift-nio (`Deinited NIOAsyncWriter without
+    /// calling finish()`) when a client's connection was accepted but not yet served, as a request a client gave up
+    /// on leaves it (apple/swift-nio#3481).
     public func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         await task.value
     }
 
