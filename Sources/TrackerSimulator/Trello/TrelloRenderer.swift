@@ -224,11 +224,13 @@ struct TrelloRenderer {
 
     // MARK: Helpers
 
-    /// Comments per card on a board, for `badges`.
+    /// Comments per card on a board, for `badges`. Read in place: a filtered copy of the board's actions (10,000 and
+    /// more in the bench) made every card answer, a `PUT`'s too, cost 12 ms.
     static func commentCounts(_ store: TrelloStore, board: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for action in store.actions(on: board) where action.type == "commentCard" {
-            if let id = action.card?.id { counts[id, default: 0] += 1 }
+        let actions = store.actions
+        for index in actions.indices where actions[index].type == "commentCard" && actions[index].boardID == board {
+            if let id = actions[index].card?.id { counts[id, default: 0] += 1 }
         }
         return counts
     }

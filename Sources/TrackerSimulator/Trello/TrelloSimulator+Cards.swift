@@ -129,7 +129,8 @@ extension TrelloSimulator {
     private func comment(on index: Int, _ call: TrelloCall) throws(TrelloFailure) -> SimResponse {
         guard let text = call.parameters.text("text"), !text.isEmpty else { throw TrelloErrors.invalidValue("text") }
         store.comment(card: index, text: text, by: store.tokenMemberID, at: now())
-        let action = store.actions(on: store[card: index].boardID).last!
+        let board = store[card: index].boardID
+        let action = store.actions.last { $0.boardID == board }!
         let renderer = renderer(call.site)
         return Self.json { json in renderer.action(action, fields: TrelloFieldSelection(nil), memberCreator: true, to: &json) }
     }
