@@ -11,7 +11,7 @@ struct DeletedItemFinder {
     let idPattern: IdPattern
     static let historyLimit = 2000
 
-    struct Result {
+    struct Result: Sendable {
         var deleted: [DeletedItem] = []
         /// Forgotten items (`--forget`) that are still gone: id → remote key.
         var forgotten: [String: String] = [:]

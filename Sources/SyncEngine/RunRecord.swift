@@ -4,7 +4,7 @@ import Trackers
 /// What the commit and the settled stamp need of a run once its plan is applied. The plan and what the run read
 /// are let go before the commit, so the largest run never holds them and the commit's objects at once: at 100,000
 /// items they are about 130 MB.
-struct RunRecord {
+struct RunRecord: Sendable {
     var missing: DeletedItemFinder.Result
     var restored: [String]
     var discovery: DiscoveryFilter

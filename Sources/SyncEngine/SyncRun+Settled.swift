@@ -101,25 +101,16 @@ extension SyncRun {
     static func trackedInBackground(report: SyncReport, record: RunRecord, final: Baseline)
         -> Task<[SettledStamp.Tracked]?, Never>
     {
-        let outcomes = report.outcomes
-        let loadedKeys = record.loadedKeys
-        let settled = record.settled
-        return Task.detached { SyncRun.trackedAfter(outcomes: outcomes, loadedKeys: loadedKeys, settled: settled, final: final) }
+        Task.detached { trackedAfter(report: report, record: record, final: final) }
     }
 
     /// The tracked items as this run leaves them (the ones it read, then the keys its outcomes wrote), each with its
     /// baseline record; nil when one is not fully recorded, so a run with the stamp would plan differently.
     static func trackedAfter(report: SyncReport, record: RunRecord, final: Baseline) -> [SettledStamp.Tracked]? {
-        trackedAfter(outcomes: report.outcomes, loadedKeys: record.loadedKeys, settled: record.settled, final: final)
-    }
-
-    private static func trackedAfter(outcomes: [ItemOutcome], loadedKeys: [(id: String, key: String?)],
-        settled: [SettledItem], final: Baseline) -> [SettledStamp.Tracked]?
-    {
         var keys: [String: String] = [:]
-        for item in loadedKeys { keys[item.id] = item.key }
-        for item in settled { keys[item.id] = item.key }
-        for outcome in outcomes {
+        for item in record.loadedKeys { keys[item.id] = item.key }
+        for item in record.settled { keys[item.id] = item.key }
+        for outcome in report.outcomes {
             guard let key = outcome.key else { return nil }
             keys[outcome.id] = key
         }
