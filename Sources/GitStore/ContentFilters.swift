@@ -21,15 +21,27 @@ struct ContentFilters {
 
     /// The system and global attributes files, the repository's `info/attributes`, and `.gitattributes` in every
     /// folder from the root to each path's folder, in the working tree or only in the index (git reads a deleted
-    /// one from there). An index that cannot be read counts as holding one.
+    /// one from there).
     private static func anyAttributesFile(_ repository: GitRepository, paths: [String]) -> Bool {
         let outside = globalAndSystemFiles(repository) + [repository.commonDir + "/info/attributes"]
         if outside.contains(where: exists) { return true }
         let inTree = RepositoryPath.enclosingFolders(of: paths).map { $0.isEmpty ? ".gitattributes" : $0 + "/.gitattributes" }
         if inTree.contains(where: { exists(repository.workdir + "/" + $0) }) { return true }
+        return indexHoldsAny(of: inTree, repository)
+    }
+
+    /// "No" read from the index file when its format allows: libgit2 would load the whole index to answer. Anything
+    /// else through libgit2, which also folds case when `core.ignorecase` is set, and whose filters read the
+    /// attributes from its index only once it has been read again. An index that cannot be read counts as holding one.
+    private static func indexHoldsAny(of paths: [String], _ repository: GitRepository) -> Bool {
+        if repository.configBool("core.ignorecase") != true,
+           IndexFileScan.holdsAny(of: Set(paths), indexPath: repository.indexFilePath()) == false
+        {
+            return false
+        }
         guard let index = try? repository.currentIndex() else { return true }
         defer { git_index_free(index) }
-        return inTree.contains { git_index_get_bypath(index, $0, 0) != nil }
+        return paths.contains { git_index_get_bypath(index, $0, 0) != nil }
     }
 
     /// `core.attributesFile` (default: `attributes` in the XDG git folder) and `gitattributes` in each system folder.

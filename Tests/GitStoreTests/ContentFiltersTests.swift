@@ -47,6 +47,14 @@ final class ContentFiltersTests: GitStoreTestCase {
         try assertCommittedAsGitWould(expected: "line one\nline two\n")
     }
 
+    func testAttributesOnlyInAVersion4IndexApply() throws {
+        try sandbox.write("meta/work/.gitattributes", "*.md text\n")
+        try sandbox.git("add", "meta/work/.gitattributes")
+        try sandbox.git("update-index", "--index-version", "4")
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/meta/work/.gitattributes")
+        try assertCommittedAsGitWould(expected: "line one\nline two\n")
+    }
+
     func testAttributesStagedAfterTheIndexWasReadApply() throws {
         let repository = try GitRepository.open(at: sandbox.repo)
         XCTAssertEqual(try repository.dirtyPaths(under: ["meta"]), [], "status has read the index")
