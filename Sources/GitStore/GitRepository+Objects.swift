@@ -56,6 +56,12 @@ extension GitRepository {
         return git_tree_entry_id(entry).pointee
     }
 
+    /// `objects` in the common git dir, where this module writes objects itself; nil when `GIT_OBJECT_DIRECTORY`
+    /// names another folder, which only libgit2 writes to.
+    var ownObjectsFolder: String? {
+        environmentValue("GIT_OBJECT_DIRECTORY") == nil ? commonDir + "/objects" : nil
+    }
+
     /// The repository's object database. Caller frees.
     func objectDatabase() throws(GitError) -> OpaquePointer {
         var database: OpaquePointer?

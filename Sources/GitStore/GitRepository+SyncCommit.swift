@@ -172,6 +172,14 @@ extension GitRepository {
         guard let bytes = FileManager.default.contents(atPath: workdir + "/" + path) else {
             throw GitError(.libgit2, "\(failure): cannot read it")
         }
+        if bytes.count >= LooseBlobWriter.threshold, let folder = ownObjectsFolder {
+            let database = try objectDatabase()
+            defer { git_odb_free(database) }
+            let writer = LooseBlobWriter(objectsFolder: folder, database: database)
+            if let id = try bytes.withUnsafeBytes({ raw in Result { () throws(GitError) in try writer.store(raw) } }).get() {
+                return id
+            }
+        }
         let stored = bytes.withUnsafeBytes { git_blob_create_from_buffer(&blobID, raw, $0.baseAddress, $0.count) }
         try check(stored, failure)
         return blobID

@@ -18,8 +18,8 @@ final class PackedBlobWriter {
 
     /// Nil when the object folder is not the repository's own (`GIT_OBJECT_DIRECTORY`): libgit2 writes there loose.
     init?(beside repository: GitRepository) throws(GitError) {
-        guard ProcessInfo.processInfo.environment["GIT_OBJECT_DIRECTORY"]?.isEmpty ?? true else { return nil }
-        let folder = repository.commonDir + "/objects/pack"
+        guard let objects = repository.ownObjectsFolder else { return nil }
+        let folder = objects + "/pack"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         database = try repository.objectDatabase()
         do throws(GitError) {
