@@ -40,6 +40,13 @@ extension GitRepository {
         // prefix (`meta/work` must not report `meta/workshop/x`).
         return wholeTree ? dirty : dirty.filter { path in prefixes.contains { path.hasPrefix($0) } }
     }
+
+    /// `dirtyPaths` through a handle of its own, on a thread of its own: the walk of the working tree is the longest
+    /// step before a sync's first write, and it starts while the scan still holds both cores.
+    public func dirtyPathsOnItsOwnThread(under folders: [String]) -> ThreadResult<Result<Set<String>, GitError>> {
+        let path = openedAt
+        return ThreadResult.start { Result { () throws(GitError) in try GitRepository.open(at: path).dirtyPaths(under: folders) } }
+    }
 }
 
 /// C strings that live as long as the array, handed to libgit2 as a `git_strarray`.

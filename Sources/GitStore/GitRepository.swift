@@ -10,8 +10,9 @@ public final class GitRepository {
     /// The git dir shared by all worktrees (equals `gitDir` outside linked worktrees), no trailing slash.
     public let commonDir: String
 
-    /// The path `open` was given, for `openAgain`.
-    private let openedAt: String?
+    /// The path `open` was given, so that work on another thread opens a handle of its own the same way (one handle
+    /// must not be used by two threads at once).
+    let openedAt: String?
 
     private init(raw: OpaquePointer, workdir: String, openedAt: String?) {
         self.raw = raw
@@ -34,12 +35,6 @@ public final class GitRepository {
             throw GitError.bareRepository
         }
         return GitRepository(raw: raw, workdir: withoutTrailingSlash(String(cString: workdir)), openedAt: path)
-    }
-
-    /// A second handle on this repository, opened as this one was: for work on another thread, as one handle must
-    /// not be used by two threads at once.
-    public func openAgain() throws(GitError) -> sending GitRepository {
-        try Self.open(at: openedAt)
     }
 
     /// Where HEAD points; an unborn branch (no commits yet) is an `.unbornBranch` error.

@@ -51,7 +51,7 @@ struct LocalItemLoader {
     /// `overrides`: files an interrupted run wrote and journalled (path → blob id), read from the working tree so
     /// the sync's own uncommitted writes are not mistaken for the user's edits.
     func scan(overrides: [String: String]) async throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
-        let dirtyPaths = Self.dirtyPaths(try repository.openAgain(), under: [workPath])
+        let dirtyPaths = repository.dirtyPathsOnItsOwnThread(under: [workPath])
         let head = try repository.headEntries(under: workPath).filter { $0.path.hasSuffix(".md") }
         var candidates = head.filter { !overrides.keys.contains($0.path) }.map { (path: $0.path, blobID: $0.blobID, contents: [UInt8]?.none) }
         for (path, blob) in overrides {
@@ -63,20 +63,20 @@ struct LocalItemLoader {
             return !name.hasPrefix(".") && !Self.isReadme(name)
         }
         candidates.sort { $0.path < $1.path }
-        let unknown = candidates.filter { $0.contents == nil && knownIdentity($0.blobID) == nil }.map(\.blobID)
+        let cached = candidates.map { $0.contents == nil ? knownIdentity($0.blobID) : nil }
+        let unknown = candidates.indices.filter { candidates[$0].contents == nil && cached[$0] == nil }.map { candidates[$0].blobID }
         let read = Dictionary(zip(unknown, repository.blobs(unknown)), uniquingKeysWith: { a, _ in a })
 
-        let dirty = try await dirtyPaths.value.get()
         var files: [ScannedFile] = []
         files.reserveCapacity(candidates.count)
         var reserved = Set<String>()
-        for file in candidates {
+        for (file, cachedIdentity) in zip(candidates, cached) {
             let fromName = idPattern.id(inFileName: String(Self.fileName(file.path)))
             if let fromName { reserved.insert(fromName) }
             var contents = file.contents
             let identity: WorkItemIdentity?
-            if contents == nil, let known = knownIdentity(file.blobID) {
-                identity = known
+            if let cachedIdentity {
+                identity = cachedIdentity
             } else {
                 guard let bytes = contents ?? read[file.blobID] ?? nil else {
                     throw GitError(.libgit2, "cannot read the blob of '\(file.path)': the object is missing")
@@ -88,23 +88,21 @@ struct LocalItemLoader {
                 if file.contents == nil, let identity { cache?.remember(.scanned(identity), for: file.blobID) }
             }
             files.append(ScannedFile(path: file.path, blobID: file.blobID, contents: contents, identity: identity,
-                id: identity?.localID ?? fromName, isDirty: overrides[file.path] == nil && dirty.contains(file.path)))
+                id: identity?.localID ?? fromName, isDirty: false))
+        }
+        cache?.keep(head.map(\.blobID))
+        // Only now: the walk of the working tree runs on its own thread while the files above are worked out.
+        let dirty = try await dirtyPaths.value.get()
+        if dirty.isEmpty { return (files, reserved) }
+        for index in files.indices where overrides[files[index].path] == nil && dirty.contains(files[index].path) {
+            files[index].isDirty = true
         }
         // Work items not committed yet still hold their ids.
         let known = Set(head.map(\.path)).union(candidates.map(\.path))
         for path in dirty where !known.contains(path) && path.hasSuffix(".md") {
             if let id = idPattern.id(inFileName: String(Self.fileName(path))) { reserved.insert(id) }
         }
-        cache?.keep(head.map(\.blobID))
         return (files, reserved)
-    }
-
-    /// The uncommitted paths below `folders`, read on another thread through a handle of its own: the walk of the
-    /// working tree takes as long as the rest of the scan.
-    private static func dirtyPaths(_ repository: sending GitRepository, under folders: [String])
-        -> Task<Result<Set<String>, GitError>, Never>
-    {
-        Task.detached { Result { () throws(GitError) in try repository.dirtyPaths(under: folders) } }
     }
 
     /// `README.md` in any case. Only a 9-byte name can be one (no other letter upper-cases to these), so the rest
