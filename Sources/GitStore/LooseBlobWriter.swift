@@ -92,32 +92,17 @@ struct LooseBlobWriter {
         return (out, adler32(adler32(0, nil, 0), base + part.lowerBound, uInt(part.count)))
     }
 
-    /// `objects/xx/tmp_obj_…` written whole, made read-only, then renamed to the object's name.
+    /// `objects/xx/tmp_obj_…` written whole and read-only, then renamed to the object's name. Not flushed to disk,
+    /// as neither git (by default) nor libgit2 flushes a loose object.
     private func write(_ stream: [UInt8], as hex: String) throws(GitError) {
         let folder = objectsFolder + "/" + hex.prefix(2)
-        let failure = "cannot write the object \(hex) into \(objectsFolder)"
-        if mkdir(folder, 0o777) != 0 && errno != EEXIST { throw GitError(.libgit2, failure) }
-        var template = Array((folder + "/tmp_obj_XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw GitError(.libgit2, failure) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let written = stream.withUnsafeBytes { Self.writeAll(descriptor, $0) }
-        let readOnly = fchmod(descriptor, 0o444) == 0
-        let closed = close(descriptor) == 0
-        guard written, readOnly, closed, rename(temporary, folder + "/" + hex.dropFirst(2)) == 0 else {
+        if mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            throw GitError(.libgit2, "cannot write the object \(hex) into \(objectsFolder): \(String(cString: strerror(errno)))")
+        }
+        let temporary = try ReadOnlyFile.writeTemporary(stream, in: folder, prefix: "obj", synced: false, what: "the object \(hex)")
+        guard rename(temporary, folder + "/" + hex.dropFirst(2)) == 0 else {
             unlink(temporary)
-            throw GitError(.libgit2, failure)
+            throw GitError(.libgit2, "cannot move the object \(hex) into \(folder)")
         }
-    }
-
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
     }
 }

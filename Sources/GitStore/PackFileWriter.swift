@@ -131,29 +131,7 @@ final class PackFileWriter {
         var hasher = SHA1()
         hasher.update(out)
         out += hasher.finish()
-        return try Self.writeTemporary(out, in: folder)
-    }
-
-    private static func writeTemporary(_ bytes: [UInt8], in folder: String) throws(GitError) -> String {
-        var template = Array((folder + "/tmp_idx_XXXXXX").utf8CString)
-        let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard opened >= 0 else { throw failure("cannot create a pack index in \(folder)") }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var offset = 0
-        let complete = bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let count = Foundation.write(opened, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0 { if errno == EINTR { continue }; return false }
-                offset += count
-            }
-            return true
-        }
-        let closed = fchmod(opened, 0o444) == 0 && fsync(opened) == 0 && close(opened) == 0
-        guard complete, closed else {
-            unlink(path)
-            throw failure("cannot write the pack index \(path)")
-        }
-        return path
+        return try ReadOnlyFile.writeTemporary(out, in: folder, prefix: "idx", synced: true, what: "a pack index")
     }
 
     private func write(_ bytes: [UInt8], at position: off_t? = nil) throws(GitError) {
