@@ -115,15 +115,16 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// Checks against the vendors' API descriptions with checkers from outside the repository. They exist only for
-/// `make contract`, which sets GIT_SYNC_WORK_ITEMS_CONTRACT=1 and SHARED: a clone of this repository alone builds
-/// and tests without them.
+/// Checks against the vendors' API descriptions with checkers from outside the repository. They live in `Contract/`,
+/// apart from `Tests/`, and exist only for `make contract`, which sets GIT_SYNC_WORK_ITEMS_CONTRACT=1 and SHARED: a
+/// clone of this repository alone builds and tests without them.
 var contractTargets: [Target] {
     guard Context.environment["GIT_SYNC_WORK_ITEMS_CONTRACT"] == "1" else { return [] }
     return [
         .testTarget(
             name: "ContractTests",
-            dependencies: ["JiraTracker", "LinearTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"]
+            dependencies: ["JiraTracker", "LinearTracker", "TrelloTracker", "Trackers", "WorkItems", "JSON", "TrackerSimulator"],
+            path: "Contract/ContractTests"
         ),
     ]
 }
