@@ -1,5 +1,6 @@
 #include <git2.h>
 #include <git2/sys/repository.h>
+#include <git2/sys/diff.h>
 
 /* git_libgit2_opts is C-variadic, which Swift cannot call: one fixed-signature wrapper per option we use. */
 

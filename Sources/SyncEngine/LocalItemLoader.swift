@@ -47,11 +47,13 @@ struct LocalItemLoader {
     let idPattern: IdPattern
     /// What earlier runs learnt of each blob; nil reads every blob.
     var cache: ItemBlobCache? = nil
+    /// Whether the walk of the working tree may refresh the index's stat data (not in a preview).
+    var refreshesIndex = false
 
     /// `overrides`: files an interrupted run wrote and journalled (path → blob id), read from the working tree so
     /// the sync's own uncommitted writes are not mistaken for the user's edits.
     func scan(overrides: [String: String]) async throws -> (files: [ScannedFile], reservedIDs: Set<String>) {
-        let dirtyPaths = repository.dirtyPathsOnItsOwnThread(under: [workPath])
+        let dirtyPaths = repository.dirtyPathsOnItsOwnThread(under: [workPath], refreshingIndex: refreshesIndex)
         let head = try repository.headEntries(under: workPath).filter { $0.path.hasSuffix(".md") }
         var candidates = head.filter { !overrides.keys.contains($0.path) }.map { (path: $0.path, blobID: $0.blobID, contents: [UInt8]?.none) }
         for (path, blob) in overrides {

@@ -21,7 +21,7 @@ extension SyncRun {
         let startedAt = environment.now()
         environment.progress(.reading(items: 0))
         let reading = Task { try await tracker.read(request) }
-        guard workspace.localSideMatches(stamp) else {
+        guard workspace.localSideMatches(stamp, refreshingIndex: !options.preview) else {
             return (nil, SettledRead(request: request, reading: reading, startedAt: startedAt))
         }
         let result: RemoteReadResult

@@ -151,7 +151,7 @@ final class SyncRun {
         -> BothSides
     {
         let loader = LocalItemLoader(repository: repository, workPath: config.workPath, idPattern: workspace.idPattern,
-            cache: itemCache)
+            cache: itemCache, refreshesIndex: !options.preview)
         let (loadedBaseline, scanned) = try await workspace.baselineFile.load { () throws(SyncFailure) in
             do { return try await loader.scan(overrides: recovery.writtenFiles) } catch let error as GitError { throw .from(error) } catch {
                 throw SyncFailure(exitCode: 1, message: "cannot read work items: \(error)")

@@ -8,7 +8,7 @@ extension Workspace {
     /// The stamp, when the local side is as the run that wrote it left it: the same fingerprint, HEAD's work folder
     /// and baseline the stamp's, and nothing uncommitted (or untracked) in the work and state folders.
     func settledStamp(filters options: SyncOptions) -> SettledStamp? {
-        guard let stamp = settledStampWritten(filters: options), localSideMatches(stamp) else { return nil }
+        guard let stamp = settledStampWritten(filters: options), localSideMatches(stamp, refreshingIndex: true) else { return nil }
         return stamp
     }
 
@@ -22,10 +22,11 @@ extension Workspace {
 
     /// HEAD's work folder and baseline are the stamp's, and nothing is uncommitted (or untracked) in the work and
     /// state folders: at 100,000 items the last is a walk of the working tree as long as `git status`.
-    func localSideMatches(_ stamp: SettledStamp) -> Bool {
+    /// `refreshingIndex`: as `GitRepository.dirtyPaths`.
+    func localSideMatches(_ stamp: SettledStamp, refreshingIndex: Bool) -> Bool {
         guard (try? repository.headTreeID(of: config.workPath)) == stamp.workTree,
               (try? repository.blobID(at: baselinePath)) == stamp.baselineBlob,
-              let dirty = try? repository.dirtyPaths(under: [config.workPath, stateFolder])
+              let dirty = try? repository.dirtyPaths(under: [config.workPath, stateFolder], refreshingIndex: refreshingIndex)
         else { return false }
         return dirty.isEmpty
     }

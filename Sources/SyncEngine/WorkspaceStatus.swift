@@ -45,7 +45,7 @@ public struct StatusReport: Sendable {
         let dirty: Set<String>
         do {
             files = try repository.headEntries(under: workspace.config.workPath).filter { $0.path.hasSuffix(".md") }
-            dirty = try repository.dirtyPaths(under: [workspace.config.workPath])
+            dirty = try repository.dirtyPaths(under: [workspace.config.workPath], refreshingIndex: true)
         } catch { throw .from(error) }
         let syncedBlobs = Set(baseline.items.values.compactMap(\.localBlob))
         let cache = ItemBlobCache(path: workspace.itemCachePath)

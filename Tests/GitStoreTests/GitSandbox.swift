@@ -115,7 +115,7 @@ class GitStoreTestCase: XCTestCase {
         try ConfigSearchPath.override(home: sandbox.home, system: sandbox.root + "/no-system-config")
         for name in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES",
                      "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_AUTHOR_DATE", "GIT_COMMITTER_NAME",
-                     "GIT_COMMITTER_EMAIL", "GIT_COMMITTER_DATE", "EMAIL"] {
+                     "GIT_COMMITTER_EMAIL", "GIT_COMMITTER_DATE", "GIT_OPTIONAL_LOCKS", "EMAIL"] {
             setEnvironment(name, nil)
         }
     }
