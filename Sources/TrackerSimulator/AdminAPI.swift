@@ -8,6 +8,7 @@ struct AdminAPI: Sendable {
     let tracker: any SimulatedTracker
     let faults: FaultInjector
     let log: RequestLog
+    let inFlight: InFlightCount
     let stateFile: StateFile?
 
     func handle(_ request: SimRequest, baseURL: String) async -> SimResponse {
@@ -25,7 +26,11 @@ struct AdminAPI: Sendable {
             return .json(200, log.json(bodies: bodies))
         case ("DELETE", "requests"):
             log.clear()
+            inFlight.restart()
             return .empty(204)
+        case ("GET", "in-flight"):
+            let counts = inFlight.counts
+            return .json(200, ["now": counts.now, "most": counts.most])
         case ("POST", "faults"):
             return await addFaults(request.body)
         case ("DELETE", "faults"):
@@ -39,6 +44,7 @@ struct AdminAPI: Sendable {
             await tracker.reset()
             faults.reset()
             log.clear()
+            inFlight.restart()
             return await changing(.empty(204))
         case (let method, _) where route.hasPrefix("items/"):
             let encoded = route.dropFirst("items/".count)

@@ -67,7 +67,11 @@ public enum AdminAPIReference {
                                        ?bodies=1 adds request_body and
                                        response_body (kept only while
                                        record_bodies or --record-bodies is on)
-          DELETE /_simulator/requests
+          DELETE /_simulator/requests  also restarts "most" below
+          GET    /_simulator/in-flight {"now": N, "most": M}: tracker
+                                       requests being answered now (latency
+                                       included), and the most at once since
+                                       the log was cleared
           POST   /_simulator/faults    {"path": regex, "status": 503,
                                        "count": 2, "headers": {...},
                                        "message": "error text to answer"}

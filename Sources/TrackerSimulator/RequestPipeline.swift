@@ -4,8 +4,9 @@ import Hummingbird
 import NIOCore
 import Synchronization
 
-/// What happens to every request: admin routes go straight to the admin API; tracker requests get the latency,
-/// then a matching fault, then the token check, then the tracker, and end up in the request log.
+/// What happens to every request: admin routes go straight to the admin API; tracker requests are counted in
+/// flight, get the latency, then a matching fault, then the token check, then the tracker, and end up in the
+/// request log.
 final class RequestPipeline: Sendable {
     private let tracker: any SimulatedTracker
     private let token: String
@@ -13,6 +14,7 @@ final class RequestPipeline: Sendable {
     private let log: RequestLog
     private let stateFile: StateFile?
     private let admin: AdminAPI
+    private let inFlight = InFlightCount()
     private let baseURL = Mutex("")
 
     init(tracker: any SimulatedTracker, token: String, faults: FaultInjector, log: RequestLog, stateFile: StateFile?) {
@@ -21,7 +23,7 @@ final class RequestPipeline: Sendable {
         self.faults = faults
         self.log = log
         self.stateFile = stateFile
-        admin = AdminAPI(tracker: tracker, faults: faults, log: log, stateFile: stateFile)
+        admin = AdminAPI(tracker: tracker, faults: faults, log: log, inFlight: inFlight, stateFile: stateFile)
     }
 
     func setBaseURL(_ url: String) { baseURL.withLock { $0 = url } }
@@ -32,6 +34,8 @@ final class RequestPipeline: Sendable {
         if simRequest.path.hasPrefix(AdminAPI.prefix) {
             return Self.response(await admin.handle(simRequest, baseURL: base))
         }
+        inFlight.enter()
+        defer { inFlight.leave() }
         let latency = faults.latencyMs
         if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 

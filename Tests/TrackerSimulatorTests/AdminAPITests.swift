@@ -166,6 +166,26 @@ final class AdminAPITests: SimulatorTestCase {
 
     private var port: Int { Int(server.baseURL.split(separator: ":").last ?? "") ?? 0 }
 
+    func testInFlightCountsTrackerRequestsAtOnceAndRestartsWithTheLog() async throws {
+        let idle = try await http.admin("GET", "/_simulator/in-flight")
+        XCTAssertEqual(idle.status, 200)
+        XCTAssertEqual(idle.object["now"] as? Int, 0)
+        XCTAssertEqual(idle.object["most"] as? Int, 0)
+        try await http.admin("POST", "/_simulator/faults", ["latency_ms": 300])
+        let http = try XCTUnwrap(self.http)
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<3 { group.addTask { try await http.api("GET", "/user").status } }
+            for try await status in group { XCTAssertEqual(status, 200) }
+        }
+        _ = try await http.admin("GET", "/_simulator/items")
+        let after = try await http.admin("GET", "/_simulator/in-flight")
+        XCTAssertEqual(after.object["now"] as? Int, 0)
+        XCTAssertEqual(after.object["most"] as? Int, 3, "three at once; admin requests are not counted")
+        try await http.admin("DELETE", "/_simulator/requests")
+        let restarted = try await http.admin("GET", "/_simulator/in-flight")
+        XCTAssertEqual(restarted.object["most"] as? Int, 0)
+    }
+
     func testLatencyIsAddedToTrackerRequests() async throws {
         let set = try await http.admin("POST", "/_simulator/faults", ["latency_ms": 300])
         XCTAssertEqual(set.status, 204)

@@ -36,15 +36,12 @@ final class JiraSeedAndStateTests: XCTestCase {
         await server.stop()
     }
 
-    func testTenThousandGeneratedIssuesStartFastAndPageQuickly() async throws {
-        let started = Date()
+    /// How fast the simulator starts and pages is `make bench`'s business; here, that it pages at all.
+    func testTenThousandGeneratedIssuesPageEachExactlyOnce() async throws {
         let server = try await SimulatorServer.start(SimulatorOptions(kind: .jira, token: token, seedCount: 10_000))
         defer { Task { await server.stop() } }
-        let startup = Date().timeIntervalSince(started)
-        XCTAssertLessThan(startup, 3, "10,000 issues must start in well under a few seconds (took \(startup) s)")
         let (http, auth) = client(server)
 
-        let paging = Date()
         var ids = Set<String>()
         var token: String?
         var pages = 0
@@ -61,8 +58,6 @@ final class JiraSeedAndStateTests: XCTestCase {
         } while token != nil && pages < 200
         XCTAssertEqual(pages, 100)
         XCTAssertEqual(ids.count, 10_000, "every issue exactly once")
-        let elapsed = Date().timeIntervalSince(paging)
-        XCTAssertLessThan(elapsed, 60, "100 pages of 100 took \(elapsed) s")
 
         let idsOnly = try await http.api("POST", "/rest/api/3/search/jql",
                                          ["jql": "project = BENCH AND labels = priority-high", "maxResults": 5000],

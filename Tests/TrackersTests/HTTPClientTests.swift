@@ -133,32 +133,37 @@ final class HTTPClientTests: XCTestCase {
         }
     }
 
+    // The simulator counts the requests it is answering at once (`/_simulator/in-flight`): each test's latency only
+    // keeps the requests in flight long enough to overlap, and no assertion reads a clock.
+
     func testTheConcurrencyBoundHolds() async throws {
-        let elapsed = try await timeToSend(4, concurrency: 2, latency: 100)
-        // Four 100 ms requests two at a time take two rounds.
-        XCTAssertGreaterThanOrEqual(elapsed, .milliseconds(200))
+        let most = try await mostAtOnce(4, concurrency: 2, latency: 200)
+        XCTAssertEqual(most, 2, "two at a time, never more, and not one after another")
     }
 
     /// The bound is the client's, not the connection pool's: AsyncHTTPClient opens 8 connections to a host unless
     /// told otherwise, which held `--concurrency 12` to 8, and 12 requests to two rounds.
     func testTwelveRequestsUnderABoundOfTwelveGoInOneRound() async throws {
-        let elapsed = try await timeToSend(12, concurrency: 12, latency: 600)
-        XCTAssertLessThan(elapsed, .milliseconds(1_200), "two rounds of 600 ms: the pool held requests back")
+        let most = try await mostAtOnce(12, concurrency: 12, latency: 600)
+        XCTAssertEqual(most, 12, "the connection pool held requests back")
     }
 
     /// A small sync's ten writes go in one round trip unless `--concurrency` says otherwise; at the default of
-    /// eight before, they took two.
-    func testTenRequestsUnderTheDefaultBoundGoInOneRound() async throws {
-        let elapsed = try await timeToSend(10, concurrency: nil, latency: 600)
-        XCTAssertLessThan(elapsed, .milliseconds(1_200), "two rounds of 600 ms: the default bound is under ten")
+    /// eight before, they took two. More than the default still wait.
+    func testTheDefaultBoundLetsTenGoAtOnceAndNoMore() async throws {
+        XCTAssertEqual(TrackerHTTPClient.defaultConcurrency, 10)
+        let most = try await mostAtOnce(14, concurrency: nil, latency: 600)
+        XCTAssertEqual(most, 10)
     }
 
-    /// How long `count` listing reads take through one client bounded to `concurrency` (nil: the client's default),
-    /// each answered after `latency` milliseconds.
-    private func timeToSend(_ count: Int, concurrency: Int?, latency: Int) async throws -> Duration {
+    /// The most requests the simulator answered at once while `count` listing reads went through one client bounded
+    /// to `concurrency` (nil: the client's default), each answered after `latency` milliseconds.
+    private func mostAtOnce(_ count: Int, concurrency: Int?, latency: Int) async throws -> Int {
         try await admin("/_simulator/faults", ["latency_ms": latency])
+        var clear = URLRequest(url: URL(string: server.baseURL + "/_simulator/requests")!)
+        clear.httpMethod = "DELETE"
+        _ = try await URLSession.shared.data(for: clear)
         let client = concurrency.map { TrackerHTTPClient(concurrency: $0) } ?? TrackerHTTPClient()
-        let start = ContinuousClock.now
         let url = server.baseURL + "/repos/acme/widgets/issues"
         try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<count {
@@ -168,6 +173,9 @@ final class HTTPClientTests: XCTestCase {
             }
             for try await status in group { XCTAssertEqual(status, 200) }
         }
-        return ContinuousClock.now - start
+        let (data, _) = try await URLSession.shared.data(from: URL(string: server.baseURL + "/_simulator/in-flight")!)
+        let counts = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Int])
+        XCTAssertEqual(counts["now"], 0, "every request answered")
+        return try XCTUnwrap(counts["most"])
     }
 }

@@ -98,6 +98,12 @@ final class Simulator {
 
     func fault(_ spec: [String: Any]) async throws { _ = try await admin("POST", "/_simulator/faults", spec) }
 
+    /// Tracker requests being answered now, and the most at once since the request log was cleared.
+    func inFlight() async throws -> (now: Int, most: Int) {
+        let counts = try await admin("GET", "/_simulator/in-flight", nil) as? [String: Int] ?? [:]
+        return (counts["now"] ?? -1, counts["most"] ?? -1)
+    }
+
     func clearFaults() async throws { _ = try await admin("DELETE", "/_simulator/faults", nil) }
 
     func admin(_ method: String, _ path: String, _ body: [String: Any]?) async throws -> Any? {
