@@ -106,13 +106,4 @@ final class CommitOrderTests: GitStoreTestCase {
         try sandbox.write("notes.txt", "v2\n")
         try sandbox.git("add", "notes.txt")
     }
-
-    /// A pid that was running a moment ago and is not any more.
-    private func deadProcessID() throws -> pid_t {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
-    }
 }

@@ -130,6 +130,15 @@ class GitStoreTestCase: XCTestCase {
         try super.tearDownWithError()
     }
 
+    /// A pid that was running a moment ago and is not any more.
+    func deadProcessID() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
     /// Sets (or unsets) a variable of this process until the end of the test.
     func setEnvironment(_ name: String, _ value: String?) {
         if savedEnvironment[name] == nil {

@@ -91,7 +91,7 @@ final class IndexRefreshTests: GitStoreTestCase {
     func testCopiesThatAKilledRunLeftAreRemovedAndALiveRunsAreNot() throws {
         try commitWorkItems(count)
         try touch(workItemPaths(count))
-        let dead = try pidOfAFinishedProcess()
+        let dead = try deadProcessID()
         let gitDir = sandbox.repo + "/.git/"
         for name in ["index\(IndexRefresh.copyInfix)\(dead)", "index\(IndexRefresh.copyInfix)\(dead).lock", "index\(IndexRefresh.copyInfix)1"] {
             try Data("debris".utf8).write(to: URL(fileURLWithPath: gitDir + name))
@@ -136,13 +136,5 @@ final class IndexRefreshTests: GitStoreTestCase {
     /// Files beside the index other than the index itself.
     private func leftBesideTheIndex() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/.git").filter { $0.hasPrefix("index") && $0 != "index" }.sorted()
-    }
-
-    private func pidOfAFinishedProcess() throws -> pid_t {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
     }
 }
