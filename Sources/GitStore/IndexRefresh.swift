@@ -22,13 +22,19 @@ struct IndexRefresh {
         indexPath = repository.indexFilePath()
     }
 
+    /// `GIT_OPTIONAL_LOCKS` unset or true; git reads it as a boolean, so `false`, `no` and `off` turn it off too.
+    static var optionalLocksAllowed: Bool {
+        guard let value = environmentValue("GIT_OPTIONAL_LOCKS")?.lowercased() else { return true }
+        return !["0", "false", "no", "off"].contains(value)
+    }
+
     /// The copy this process refreshes, beside the index.
     var copyPath: String { indexPath + Self.copyInfix + "\(getpid())" }
 
     /// `beforeReplacing`: runs after the copy was refreshed, before the index lock is taken (tests change the
     /// index there).
     func run(_ scope: StatusScope, beforeReplacing: () -> Void = {}) {
-        guard environmentValue("GIT_OPTIONAL_LOCKS") != "0" else { return }
+        guard Self.optionalLocksAllowed else { return }
         removeAbandonedCopies()
         guard let original = FileManager.default.contents(atPath: indexPath) else { return }
         defer { removeCopy() }
