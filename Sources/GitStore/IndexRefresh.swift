@@ -22,10 +22,11 @@ struct IndexRefresh {
         indexPath = repository.indexFilePath()
     }
 
-    /// `GIT_OPTIONAL_LOCKS` unset or true; git reads it as a boolean, so `false`, `no` and `off` turn it off too.
+    /// `GIT_OPTIONAL_LOCKS` unset, true, or not a boolean, read by libgit2's parser of git's booleans.
     static var optionalLocksAllowed: Bool {
-        guard let value = environmentValue("GIT_OPTIONAL_LOCKS")?.lowercased() else { return true }
-        return !["0", "false", "no", "off"].contains(value)
+        guard let value = environmentValue("GIT_OPTIONAL_LOCKS") else { return true }
+        var allowed: Int32 = 1
+        return git_config_parse_bool(&allowed, value) != 0 || allowed != 0
     }
 
     /// The copy this process refreshes, beside the index.

@@ -64,11 +64,13 @@ final class HTTPClientTests: XCTestCase {
 
     override func tearDown() async throws { await server.stop() }
 
-    private func admin(_ path: String, _ body: [String: Any]) async throws {
+    /// A simulator admin request; POST with a body unless told otherwise. Returns the answer's body.
+    @discardableResult
+    private func admin(_ path: String, _ body: [String: Any]? = nil, method: String = "POST") async throws -> Data {
         var r = URLRequest(url: URL(string: server.baseURL + path)!)
-        r.httpMethod = "POST"
-        r.httpBody = try JSONSerialization.data(withJSONObject: body)
-        _ = try await URLSession.shared.data(for: r)
+        r.httpMethod = method
+        r.httpBody = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        return try await URLSession.shared.data(for: r).0
     }
 
     private func get(_ client: TrackerHTTPClient) async throws -> HTTPResponseData {
@@ -160,9 +162,7 @@ final class HTTPClientTests: XCTestCase {
     /// to `concurrency` (nil: the client's default), each answered after `latency` milliseconds.
     private func mostAtOnce(_ count: Int, concurrency: Int?, latency: Int) async throws -> Int {
         try await admin("/_simulator/faults", ["latency_ms": latency])
-        var clear = URLRequest(url: URL(string: server.baseURL + "/_simulator/requests")!)
-        clear.httpMethod = "DELETE"
-        _ = try await URLSession.shared.data(for: clear)
+        try await admin("/_simulator/requests", method: "DELETE")
         let client = concurrency.map { TrackerHTTPClient(concurrency: $0) } ?? TrackerHTTPClient()
         let url = server.baseURL + "/repos/acme/widgets/issues"
         try await withThrowingTaskGroup(of: Int.self) { group in
@@ -173,8 +173,8 @@ final class HTTPClientTests: XCTestCase {
             }
             for try await status in group { XCTAssertEqual(status, 200) }
         }
-        let (data, _) = try await URLSession.shared.data(from: URL(string: server.baseURL + "/_simulator/in-flight")!)
-        let counts = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Int])
+        let answer = try await admin("/_simulator/in-flight", method: "GET")
+        let counts = try XCTUnwrap(JSONSerialization.jsonObject(with: answer) as? [String: Int])
         XCTAssertEqual(counts["now"], 0, "every request answered")
         return try XCTUnwrap(counts["most"])
     }
